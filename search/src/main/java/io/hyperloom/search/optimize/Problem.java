@@ -1,0 +1,123 @@
+package io.hyperloom.search.optimize;
+
+import io.hyperloom.search.generator.EvolvableFamily;
+import io.hyperloom.search.generator.GeneratorFamily;
+import io.hyperloom.search.generator.ParametricFamily;
+import io.hyperloom.search.generator.WeightGenerator;
+import io.hyperloom.search.net.TargetNetwork;
+import io.hyperloom.search.task.Score;
+import io.hyperloom.search.task.Task;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A task and a generator family joined: genome → θ → W → score. The fitness function every
+ * optimizer hands to its {@link Evaluator}.
+ *
+ * <p>Each thread gets its own network and weight buffer (per-thread scratch); nothing else is
+ * mutable, so evaluations are pure. Weights that are not finite score the task's worst fitness
+ * without running the network.
+ *
+ * @param <G> the genome: {@code double[]} θ for parametric families
+ */
+public final class Problem<G> implements FitnessFunction<G> {
+
+    /** A genome decoded: the generator that maps its θ, and that θ. */
+    public record Phenotype(WeightGenerator generator, double[] theta) {
+    }
+
+    private final Task task;
+    private final GeneratorFamily family;
+    private final Function<G, Phenotype> decoder;
+    private final ThreadLocal<Scratch> scratch;
+
+    private static final class Scratch {
+        final TargetNetwork net;
+        final double[] weights;
+
+        Scratch(Task task, int weightCount) {
+            net = task.newNetwork();
+            weights = new double[weightCount];
+            net.bind(weights);
+        }
+    }
+
+    private Problem(Task task, GeneratorFamily family, Function<G, Phenotype> decoder) {
+        this.task = Objects.requireNonNull(task, "task");
+        this.family = Objects.requireNonNull(family, "family");
+        this.decoder = decoder;
+        if (family.layout().weightCount() != task.architecture().layout().weightCount()) {
+            throw new IllegalArgumentException("generator layout has " + family.layout().weightCount()
+                    + " weights, task network " + task.architecture().layout().weightCount());
+        }
+        int w = family.layout().weightCount();
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(task, w));
+    }
+
+    public static Problem<double[]> parametric(Task task, ParametricFamily family) {
+        WeightGenerator g = family.generator();
+        return new Problem<>(task, family, theta -> new Phenotype(g, theta));
+    }
+
+    public static <G> Problem<G> evolvable(Task task, EvolvableFamily<G> family) {
+        return new Problem<>(task, family, genome -> {
+            EvolvableFamily.Decoded d = family.decode(genome);
+            return new Phenotype(d.generator(), d.theta());
+        });
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public GeneratorFamily family() {
+        return family;
+    }
+
+    public Phenotype decode(G genome) {
+        return decoder.apply(genome);
+    }
+
+    @Override
+    public Score evaluate(G genome, long seed) {
+        Scratch s = scratch.get();
+        Phenotype p = decoder.apply(genome);
+        p.generator().generate(p.theta(), s.weights);
+        if (!allFinite(s.weights)) {
+            return failureScore();
+        }
+        s.net.resetState();
+        return task.evaluate(s.net, seed);
+    }
+
+    /** The final record's metrics of a genome (held-out tests included). */
+    public Map<String, Double> finalMetrics(G genome) {
+        Scratch s = scratch.get();
+        Phenotype p = decoder.apply(genome);
+        p.generator().generate(p.theta(), s.weights);
+        s.net.resetState();
+        return task.finalMetrics(s.net);
+    }
+
+    /** The weights a genome generates (a fresh array). */
+    public double[] weights(G genome) {
+        Phenotype p = decoder.apply(genome);
+        return p.generator().generate(p.theta(), new double[family.layout().weightCount()]);
+    }
+
+    @Override
+    public Score failureScore() {
+        return new Score(task.worstFitness(), Map.of(), task.hasSuccessCriterion() ? Boolean.FALSE : null);
+    }
+
+    static boolean allFinite(double[] w) {
+        for (double v : w) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

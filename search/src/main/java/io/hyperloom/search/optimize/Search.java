@@ -1,0 +1,176 @@
+package io.hyperloom.search.optimize;
+
+import io.hyperloom.search.generator.GeneratorFamily;
+import io.hyperloom.search.task.Score;
+import io.hyperloom.search.task.Task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * One optimizer run in progress: what is searched, with what budget, and what has been found.
+ *
+ * <p>The optimizer owns the run's random generator and reports each generation with
+ * {@link #record}; the search keeps the counts, the best candidate and the curve. Run-scoped and
+ * used from the optimizer's thread only.
+ */
+public final class Search {
+
+    private final Task task;
+    private final GeneratorFamily family;
+    private final Evaluator evaluator;
+    private final RandomGenerator random;
+    private final long seed;
+    private final long budget;
+    private final Task.BudgetUnit unit;
+    private final ProgressListener listener;
+    private final long startNanos = System.nanoTime();
+    private final List<CurvePoint> curve = new ArrayList<>();
+    private long evaluations;
+    private long steps;
+    private long examples;
+    private Object bestGenome;
+    private Score bestScore;
+
+    public Search(Task task, GeneratorFamily family, Evaluator evaluator, long seed, long budget,
+                  Task.BudgetUnit unit, ProgressListener listener) {
+        this.task = Objects.requireNonNull(task, "task");
+        this.family = Objects.requireNonNull(family, "family");
+        this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+        this.seed = seed;
+        this.random = Seeds.random(seed);
+        if (budget < 1) {
+            throw new IllegalArgumentException("budget must be >= 1, got " + budget);
+        }
+        this.budget = budget;
+        this.unit = Objects.requireNonNull(unit, "unit");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public GeneratorFamily family() {
+        return family;
+    }
+
+    public Evaluator evaluator() {
+        return evaluator;
+    }
+
+    /** The run's random generator: the only source of randomness an optimizer may use. */
+    public RandomGenerator random() {
+        return random;
+    }
+
+    /** The run's seed, for deriving per-evaluation seeds with {@link Seeds#derive}. */
+    public long seed() {
+        return seed;
+    }
+
+    public long budget() {
+        return budget;
+    }
+
+    /** Budget still available in the optimizer's unit. */
+    public long remaining() {
+        return Math.max(0, budget - used());
+    }
+
+    private long used() {
+        return unit == Task.BudgetUnit.EVALUATIONS ? evaluations : steps;
+    }
+
+    /** True when the budget is used up or the best candidate solves the task. */
+    public boolean isDone() {
+        return used() >= budget || isSolved();
+    }
+
+    public boolean isSolved() {
+        return bestScore != null && bestScore.isSolved();
+    }
+
+    /**
+     * Evaluates candidates through the evaluator, counts them, and offers each to the best.
+     * Seeds are derived from the run seed, the generation index and the candidate index.
+     *
+     * @param copy turns a candidate into the genome kept as best (e.g. a defensive copy of θ)
+     */
+    public <G> List<Score> evaluate(FitnessFunction<G> function, List<G> candidates, long generation,
+                                    java.util.function.UnaryOperator<G> copy) {
+        long[] seeds = new long[candidates.size()];
+        for (int i = 0; i < seeds.length; i++) {
+            seeds[i] = Seeds.derive(seed, generation, i);
+        }
+        List<Score> scores = evaluator.evaluate(function, candidates, seeds);
+        evaluations += candidates.size();
+        for (int i = 0; i < scores.size(); i++) {
+            offer(candidates.get(i), scores.get(i), copy);
+        }
+        return scores;
+    }
+
+    /** Counts evaluations done outside {@link #evaluate} (e.g. monitoring during gradient training). */
+    public void countEvaluations(long n) {
+        evaluations += n;
+    }
+
+    /** Counts gradient steps and the training examples they used. */
+    public void countSteps(long n, long examplesUsed) {
+        steps += n;
+        examples += examplesUsed;
+    }
+
+    /** Keeps {@code genome} if it beats the best so far (strictly; earlier wins ties). */
+    public <G> boolean offer(G genome, Score score, java.util.function.UnaryOperator<G> copy) {
+        if (bestScore == null || score.fitness() > bestScore.fitness()
+                || (score.isSolved() && !bestScore.isSolved())) {
+            bestScore = score;
+            bestGenome = copy.apply(genome);
+            return true;
+        }
+        return false;
+    }
+
+    /** Ends a generation: appends a curve point and reports progress. */
+    public void record(double meanFitness) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double best = bestScore == null ? task.worstFitness() : bestScore.fitness();
+        curve.add(new CurvePoint(evaluations, steps, seconds, best, meanFitness,
+                bestScore == null ? java.util.Map.of() : bestScore.metrics()));
+        listener.onProgress(new Progress(evaluations, steps, seconds, best, meanFitness, Math.min(used(), budget),
+                budget, unit == Task.BudgetUnit.EVALUATIONS ? "evaluations" : "steps"));
+    }
+
+    public long evaluations() {
+        return evaluations;
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    public long examples() {
+        return examples;
+    }
+
+    public double seconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    public List<CurvePoint> curve() {
+        return List.copyOf(curve);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <G> G bestGenome() {
+        return (G) bestGenome;
+    }
+
+    public Score bestScore() {
+        return bestScore;
+    }
+}
