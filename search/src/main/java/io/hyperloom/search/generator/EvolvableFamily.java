@@ -1,8 +1,6 @@
 package io.hyperloom.search.generator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import java.util.random.RandomGenerator;
+import io.hyperloom.search.net.ParameterLayout;
 
 /**
  * A family whose genomes have structure that evolves (a CPPN topology). Each genome decodes to a
@@ -10,37 +8,17 @@ import java.util.random.RandomGenerator;
  *
  * @param <G> the immutable genome type
  */
-public non-sealed interface EvolvableFamily<G> extends GeneratorFamily {
+public non-sealed interface EvolvableFamily<G> extends GeneratorFamily, GenomeFamily<G> {
 
     /** A decoded genome: the generator its structure defines and the θ it carries (a fresh copy). */
     record Decoded(WeightGenerator generator, double[] theta) {
     }
 
+    /** The target layout every decoded generator fills. */
+    ParameterLayout layout();
+
     Decoded decode(G genome);
 
     /** The genome with its θ replaced by {@code theta} (same length as {@link #decode}'s). */
     G withTheta(G genome, double[] theta);
-
-    /** A JSON form of the genome, stored with the best result so it can be rendered and rerun. */
-    JsonNode toJson(G genome);
-
-    G fromJson(JsonNode json);
-
-    /**
-     * Run-scoped variation: creates, mutates and recombines genomes. Holds the run's mutable
-     * bookkeeping (innovation numbers); used from one thread.
-     */
-    interface Breeder<G> {
-        G create();
-
-        G mutate(G genome);
-
-        G crossover(G fitter, G other);
-
-        /** A compatibility distance for speciation (0 for identical genomes). */
-        double distance(G a, G b);
-    }
-
-    /** A new breeder for one run, drawing all randomness from {@code rng}. */
-    Breeder<G> breeder(RandomGenerator rng);
 }

@@ -1,5 +1,7 @@
 package io.hyperloom.search.generator;
 
+import io.hyperloom.search.net.ParameterLayout;
+
 import java.util.random.RandomGenerator;
 
 /**
@@ -7,6 +9,9 @@ import java.util.random.RandomGenerator;
  * vector optimizers (GA, CMA-ES, CoSyNE, Adam).
  */
 public non-sealed interface ParametricFamily extends GeneratorFamily {
+
+    /** The target layout the generator fills. */
+    ParameterLayout layout();
 
     WeightGenerator generator();
 

@@ -28,7 +28,7 @@ import java.util.Objects;
  * <p>Not thread-safe: one instance per thread (it is the per-thread scratch). The weight buffer
  * is owned by the caller and must not change between a forward pass and its backward pass.
  */
-public final class TargetNetwork {
+public final class TargetNetwork implements Network {
 
     private final Architecture architecture;
     private final ParameterLayout layout;
@@ -134,14 +134,17 @@ public final class TargetNetwork {
         return layout;
     }
 
+    @Override
     public int maxBatch() {
         return maxBatch;
     }
 
+    @Override
     public int inputSize() {
         return architecture.inputSize();
     }
 
+    @Override
     public int outputSize() {
         return out[out.length - 1].size();
     }
@@ -161,6 +164,7 @@ public final class TargetNetwork {
     }
 
     /** Zeroes the hidden state of every recurrent layer. */
+    @Override
     public void resetState() {
         for (double[] h : state) {
             if (h != null) {
@@ -175,6 +179,7 @@ public final class TargetNetwork {
      *
      * @return {@code output}
      */
+    @Override
     public double[] forward(double[] input, int batch, double[] output) {
         checkBatch(batch);
         System.arraycopy(input, 0, act[0][0], 0, batch * inputSize());

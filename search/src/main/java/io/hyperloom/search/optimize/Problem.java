@@ -2,8 +2,10 @@ package io.hyperloom.search.optimize;
 
 import io.hyperloom.search.generator.EvolvableFamily;
 import io.hyperloom.search.generator.GeneratorFamily;
+import io.hyperloom.search.generator.NetworkFamily;
 import io.hyperloom.search.generator.ParametricFamily;
 import io.hyperloom.search.generator.WeightGenerator;
+import io.hyperloom.search.net.ParameterLayout;
 import io.hyperloom.search.net.TargetNetwork;
 import io.hyperloom.search.task.Score;
 import io.hyperloom.search.task.Task;
@@ -13,8 +15,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A task and a generator family joined: genome → θ → W → score. The fitness function every
- * optimizer hands to its {@link Evaluator}.
+ * A task and a weight-generating family joined: genome → θ → W → score. The fitness function
+ * optimizers hand to their {@link Evaluator}. ({@link NetworkFamily} genomes are scored by their
+ * own networks instead: {@link NetworkProblem}.)
  *
  * <p>Each thread gets its own network and weight buffer (per-thread scratch); nothing else is
  * mutable, so evaluations are pure. Weights that are not finite score the task's worst fitness
@@ -30,6 +33,7 @@ public final class Problem<G> implements FitnessFunction<G> {
 
     private final Task task;
     private final GeneratorFamily family;
+    private final ParameterLayout layout;
     private final Function<G, Phenotype> decoder;
     private final ThreadLocal<Scratch> scratch;
 
@@ -44,25 +48,26 @@ public final class Problem<G> implements FitnessFunction<G> {
         }
     }
 
-    private Problem(Task task, GeneratorFamily family, Function<G, Phenotype> decoder) {
+    private Problem(Task task, GeneratorFamily family, ParameterLayout layout, Function<G, Phenotype> decoder) {
         this.task = Objects.requireNonNull(task, "task");
         this.family = Objects.requireNonNull(family, "family");
+        this.layout = Objects.requireNonNull(layout, "layout");
         this.decoder = decoder;
-        if (family.layout().weightCount() != task.architecture().layout().weightCount()) {
-            throw new IllegalArgumentException("generator layout has " + family.layout().weightCount()
-                    + " weights, task network " + task.architecture().layout().weightCount());
+        if (!layout.equals(task.architecture().layout())) {
+            throw new IllegalArgumentException("the generator fills a layout of " + layout.weightCount()
+                    + " weights that is not the task network's (" + task.architecture().layout().weightCount() + ")");
         }
-        int w = family.layout().weightCount();
+        int w = layout.weightCount();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(task, w));
     }
 
     public static Problem<double[]> parametric(Task task, ParametricFamily family) {
         WeightGenerator g = family.generator();
-        return new Problem<>(task, family, theta -> new Phenotype(g, theta));
+        return new Problem<>(task, family, family.layout(), theta -> new Phenotype(g, theta));
     }
 
     public static <G> Problem<G> evolvable(Task task, EvolvableFamily<G> family) {
-        return new Problem<>(task, family, genome -> {
+        return new Problem<>(task, family, family.layout(), genome -> {
             EvolvableFamily.Decoded d = family.decode(genome);
             return new Phenotype(d.generator(), d.theta());
         });
@@ -104,7 +109,7 @@ public final class Problem<G> implements FitnessFunction<G> {
     /** The weights a genome generates (a fresh array). */
     public double[] weights(G genome) {
         Phenotype p = decoder.apply(genome);
-        return p.generator().generate(p.theta(), new double[family.layout().weightCount()]);
+        return p.generator().generate(p.theta(), new double[layout.weightCount()]);
     }
 
     @Override

@@ -1,13 +1,14 @@
 package io.hyperloom.search.task;
 
 import io.hyperloom.search.net.Architecture;
+import io.hyperloom.search.net.Network;
 import io.hyperloom.search.net.TargetNetwork;
 
 import java.util.Map;
 
 /**
  * What a network is scored on. A task names its target architecture and scores a
- * {@link TargetNetwork} bound to weights.
+ * {@link Network}: usually a {@link TargetNetwork} bound to generated weights.
  *
  * <p>Contract: {@link #evaluate} is a pure function of the bound weights and {@code seed} (no
  * hidden state, no shared mutable caches), so evaluations can run on any thread or machine in any
@@ -23,16 +24,17 @@ public interface Task {
     /**
      * Fitness and cheap metrics (recorded on the learning curve).
      *
-     * @param net  bound to the candidate's weights; its state may be reset and overwritten
+     * @param net  the candidate (a target network bound to its weights, or a NEAT genome's own
+     *             network); its state may be reset and overwritten
      * @param seed for tasks with random starts; deterministic tasks ignore it
      */
-    Score evaluate(TargetNetwork net, long seed);
+    Score evaluate(Network net, long seed);
 
     /**
      * Metrics computed once for the final record: held-out tests, generalisation. Defaults to the
      * metrics of {@link #evaluate}.
      */
-    default Map<String, Double> finalMetrics(TargetNetwork net) {
+    default Map<String, Double> finalMetrics(Network net) {
         return evaluate(net, 0L).metrics();
     }
 

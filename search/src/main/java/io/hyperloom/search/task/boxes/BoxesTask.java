@@ -4,7 +4,7 @@ import io.hyperloom.search.net.Activation;
 import io.hyperloom.search.net.Architecture;
 import io.hyperloom.search.net.Layer;
 import io.hyperloom.search.net.Shape;
-import io.hyperloom.search.net.TargetNetwork;
+import io.hyperloom.search.net.Network;
 import io.hyperloom.search.task.Loss;
 import io.hyperloom.search.task.Score;
 import io.hyperloom.search.task.SupervisedTask;
@@ -154,7 +154,7 @@ public final class BoxesTask implements SupervisedTask {
     }
 
     @Override
-    public Score evaluate(TargetNetwork net, long seed) {
+    public Score evaluate(Network net, long seed) {
         double[] r = run(net, train);
         if (Double.isNaN(r[0])) {
             return new Score(worstFitness(), Map.of("hit_rate", 0.0, "mean_distance", n / (double) s), null);
@@ -164,7 +164,7 @@ public final class BoxesTask implements SupervisedTask {
     }
 
     @Override
-    public Map<String, Double> finalMetrics(TargetNetwork net) {
+    public Map<String, Double> finalMetrics(Network net) {
         Map<String, Double> m = new LinkedHashMap<>(evaluate(net, 0L).metrics());
         if (test.count() > 0) {
             double[] r = run(net, test);
@@ -176,7 +176,7 @@ public final class BoxesTask implements SupervisedTask {
     }
 
     /** {Σd, hits, Σd²} over the trials, or NaN in the first slot if the network output NaN. */
-    private double[] run(TargetNetwork net, Trials trials) {
+    private double[] run(Network net, Trials trials) {
         int cells = n * n;
         int batch = Math.min(net.maxBatch(), TRIALS);
         double[] out = new double[batch * cells];

@@ -4,7 +4,7 @@ import io.hyperloom.search.net.Activation;
 import io.hyperloom.search.net.Architecture;
 import io.hyperloom.search.net.Layer;
 import io.hyperloom.search.net.Shape;
-import io.hyperloom.search.net.TargetNetwork;
+import io.hyperloom.search.net.Network;
 import io.hyperloom.search.task.Loss;
 import io.hyperloom.search.task.Score;
 import io.hyperloom.search.task.SupervisedTask;
@@ -44,7 +44,7 @@ public final class XorTask implements SupervisedTask {
     }
 
     @Override
-    public Score evaluate(TargetNetwork net, long seed) {
+    public Score evaluate(Network net, long seed) {
         double[] out = new double[4];
         net.forward(INPUTS, 4, out);
         double error = 0;
