@@ -94,6 +94,21 @@ class HypernetWeightGeneratorTest {
     }
 
     @Test
+    void backwardAgreesAcrossKernels() {
+        ParameterLayout layout = new BoxesTask(11, 0).architecture().layout();
+        HypernetConfig config = new HypernetConfig(3, 5, 16, 12, HypernetConfig.LARGEST, Initialisation.LECUN);
+        HypernetWeightGenerator plain = new HypernetWeightGenerator(layout, config, PlainKernel.INSTANCE);
+        HypernetWeightGenerator best = new HypernetWeightGenerator(layout, config, MatrixKernel.best());
+        double[] theta = gaussian(plain.parameterCount(), 31);
+        double[] dw = gaussian(layout.weightCount(), 32);
+        double[] expected = plain.backward(theta, dw, new double[theta.length]);
+        double[] actual = best.backward(theta, dw, new double[theta.length]);
+        for (int i = 0; i < theta.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-9 * (1 + Math.abs(expected[i])), "dθ[" + i + "]");
+        }
+    }
+
+    @Test
     void boxesLayoutIsTiledWithCroppedEdgeTiles() {
         ParameterLayout layout = new BoxesTask(11, 0).architecture().layout();
         HypernetWeightGenerator g = new HypernetWeightGenerator(layout, HypernetConfig.DEFAULT);
