@@ -133,7 +133,7 @@ abstract class AbstractCmaEs implements EvolutionStrategy {
     }
 
     /** Hansen's default population size 4 + ⌊3 ln n⌋. */
-    public static int defaultLambda(int n) {
+    static int defaultLambda(int n) {
         return 4 + (int) Math.floor(3 * Math.log(n));
     }
 
