@@ -33,6 +33,7 @@ public final class Search {
     private long examples;
     private Object bestGenome;
     private Score bestScore;
+    private String stopReason;
 
     public Search(Task task, GeneratorFamily family, Evaluator evaluator, long seed, long budget,
                   Task.BudgetUnit unit, ProgressListener listener) {
@@ -84,9 +85,22 @@ public final class Search {
         return unit == Task.BudgetUnit.EVALUATIONS ? evaluations : steps;
     }
 
-    /** True when the budget is used up or the best candidate solves the task. */
+    /** True when the budget is used up, the best candidate solves the task, or the run was stopped. */
     public boolean isDone() {
-        return used() >= budget || isSolved();
+        return used() >= budget || isSolved() || stopReason != null;
+    }
+
+    /**
+     * Ends the run early (a diverging gradient, say): the optimizer returns, and the result keeps
+     * the best found so far with this reason.
+     */
+    public void stop(String reason) {
+        this.stopReason = java.util.Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Why the run ended early, or null if it used its budget or solved the task. */
+    public String stopReason() {
+        return stopReason;
     }
 
     public boolean isSolved() {

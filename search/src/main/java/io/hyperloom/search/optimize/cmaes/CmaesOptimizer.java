@@ -28,7 +28,8 @@ import java.util.random.RandomGenerator;
  *   <li>the last generation is cut to the remaining budget (and not told), so the budget is never
  *       overspent;</li>
  *   <li>when the strategy meets a {@link StopCondition} with budget left, it restarts from a freshly
- *       drawn initial θ with twice the population, at most {@code restarts} times; then the run ends.</li>
+ *       drawn initial θ with twice the population, at most {@code restarts} times; then the run ends
+ *       early, with the stop condition as the {@link Search#stop} reason.</li>
  * </ol>
  * Immutable.
  *
@@ -132,6 +133,10 @@ public record CmaesOptimizer(int lambda, double sigma, Variant variant, int sepa
                 search.record(sum / count);
             }
             popSize = 2 * es.lambda();
+            if (restart == restarts && es.hasConverged() && !search.isDone()) {
+                search.stop("converged (" + es.stopCondition().orElseThrow().name().toLowerCase()
+                        + ") after " + restarts + " restart(s), with budget left");
+            }
         }
     }
 }

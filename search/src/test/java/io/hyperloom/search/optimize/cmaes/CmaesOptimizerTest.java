@@ -57,6 +57,7 @@ class CmaesOptimizerTest {
         assertFalse(one.curve().isEmpty());
         assertEquals(withoutTime(one), withoutTime(two));
         assertEquals(one.bestScore(), two.bestScore());
+        assertEquals(null, one.stopReason());
     }
 
     @Test
@@ -133,6 +134,7 @@ class CmaesOptimizerTest {
         assertEquals(37 + 24 + 17, steps.size());
         assertEquals(List.of(10L, 20L, 40L), List.of(steps.get(0), steps.get(37), steps.get(37 + 24)));
         assertEquals(370 + 480 + 680, search.evaluations());
+        assertEquals("converged (tol_fun) after 2 restart(s), with budget left", search.stopReason());
     }
 
     @Test
