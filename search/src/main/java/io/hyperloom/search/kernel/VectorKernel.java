@@ -19,9 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
  *     {@code C[i, :] += A[i, p] · B[p, :]} — one broadcast of A times two vectors of B, 16 FMAs
  *     per 8 scalar and 2 vector loads. The B sliver (KC·NR doubles) stays in L1 while the A
  *     block streams from L2.</li>
- * <li>The tile is written once per K panel: for the first panel with beta = 0 it overwrites C
- *     (old contents, NaN included, are never read), otherwise it is added. Edge tiles go through
- *     a small scratch tile and a scalar copy of the valid part.</li>
+ * <li>The tile is written once per K panel, through a small scratch tile: for the first panel
+ *     with beta = 0 it overwrites C (old contents, NaN included, are never read), otherwise it is
+ *     added. Edge tiles copy only their valid part.</li>
  * </ol>
  * Products with fewer than {@code m·n·k < 4096} multiply-adds go to the plain loops, where
  * packing would cost more than it saves.
@@ -119,7 +119,8 @@ public final class VectorKernel implements MatrixKernel {
                         for (int ir = 0; ir < mc; ir += MR) {
                             int rows = Math.min(MR, mc - ir);
                             int ci = cOff + (ic + ir) * ldc + jc + jr;
-                            micro(kc, ap, ir * kc, bp, bi, c, ci, ldc, overwrite, rows, cols, tile);
+                            micro(kc, ap, ir * kc, bp, bi, tile);
+                            flush(tile, c, ci, ldc, overwrite, rows, cols);
                         }
                     }
                 }
@@ -209,11 +210,10 @@ public final class VectorKernel implements MatrixKernel {
     }
 
     /**
-     * The MR × NR register tile: {@code C[i, j] (+)= Σ_p A[i, p]·B[p, j]} over one K panel, A and B
+     * The MR × NR register tile: {@code tile[i, j] = Σ_p A[i, p]·B[p, j]} over one K panel, A and B
      * packed slivers starting at {@code ai} and {@code bi}.
      */
-    private static void micro(int kc, double[] ap, int ai, double[] bp, int bi,
-                              double[] c, int ci, int ldc, boolean overwrite, int rows, int cols, double[] tile) {
+    private static void micro(int kc, double[] ap, int ai, double[] bp, int bi, double[] tile) {
         DoubleVector z = DoubleVector.zero(S);
         DoubleVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
         DoubleVector c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
@@ -248,17 +248,9 @@ public final class VectorKernel implements MatrixKernel {
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        if (rows == MR && cols == NR) {
-            store(c, ci, c00, c01, overwrite);
-            store(c, ci + ldc, c10, c11, overwrite);
-            store(c, ci + 2 * ldc, c20, c21, overwrite);
-            store(c, ci + 3 * ldc, c30, c31, overwrite);
-            store(c, ci + 4 * ldc, c40, c41, overwrite);
-            store(c, ci + 5 * ldc, c50, c51, overwrite);
-            store(c, ci + 6 * ldc, c60, c61, overwrite);
-            store(c, ci + 7 * ldc, c70, c71, overwrite);
-            return;
-        }
+        // The tile goes through scratch rather than straight into C: writing C here would need
+        // 16 more vector loads/adds inlined, which pushes C2 over its inlining node budget and
+        // boxes the accumulators. The detour costs 2·MR·NR moves per 2·MR·NR·kc flops.
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
         c10.intoArray(tile, NR);
@@ -275,6 +267,24 @@ public final class VectorKernel implements MatrixKernel {
         c61.intoArray(tile, 6 * NR + L);
         c70.intoArray(tile, 7 * NR);
         c71.intoArray(tile, 7 * NR + L);
+    }
+
+    /** Writes (overwrite) or adds the valid {@code rows × cols} part of the tile into C. */
+    private static void flush(double[] tile, double[] c, int ci, int ldc, boolean overwrite, int rows, int cols) {
+        if (cols == NR) {
+            for (int i = 0; i < rows; i++) {
+                int o = ci + i * ldc;
+                int t = i * NR;
+                for (int j = 0; j < NR; j += L) {
+                    DoubleVector v = DoubleVector.fromArray(S, tile, t + j);
+                    if (!overwrite) {
+                        v = v.add(DoubleVector.fromArray(S, c, o + j));
+                    }
+                    v.intoArray(c, o + j);
+                }
+            }
+            return;
+        }
         for (int i = 0; i < rows; i++) {
             int o = ci + i * ldc;
             int t = i * NR;
@@ -287,16 +297,6 @@ public final class VectorKernel implements MatrixKernel {
                     c[o + j] += tile[t + j];
                 }
             }
-        }
-    }
-
-    private static void store(double[] c, int o, DoubleVector v0, DoubleVector v1, boolean overwrite) {
-        if (overwrite) {
-            v0.intoArray(c, o);
-            v1.intoArray(c, o + L);
-        } else {
-            v0.add(DoubleVector.fromArray(S, c, o)).intoArray(c, o);
-            v1.add(DoubleVector.fromArray(S, c, o + L)).intoArray(c, o + L);
         }
     }
 
