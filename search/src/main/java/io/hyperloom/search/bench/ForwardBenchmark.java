@@ -10,6 +10,8 @@ import io.hyperloom.search.task.boxes.BoxesTask;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +53,7 @@ public final class ForwardBenchmark {
 
     /** The seed of the random weights and inputs; values do not affect the speed (no denormals). */
     private static final long SEED = 20240611L;
+    private static final boolean CPU_CLOCK = cpuClock();
 
     private ForwardBenchmark() {
     }
@@ -123,10 +126,11 @@ public final class ForwardBenchmark {
         }
     }
 
-    /** The rows of one run, with the kernel and settings used. */
-    public record Result(String kernel, Options options, List<Row> rows) {
+    /** The rows of one run, with the kernel, the clock and the settings used. */
+    public record Result(String kernel, String clock, Options options, List<Row> rows) {
         public Result {
             Objects.requireNonNull(kernel, "kernel");
+            Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(options, "options");
             rows = List.copyOf(rows);
         }
@@ -135,8 +139,8 @@ public final class ForwardBenchmark {
         public String table() {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT,
-                    "kernel %s, single thread, median of %d measurements of >= %.2f s each%n",
-                    kernel, options.repeats(), options.minSeconds()));
+                    "kernel %s, single thread, %s, median of %d measurements of >= %.2f s each%n",
+                    kernel, clock, options.repeats(), options.minSeconds()));
             int w = "what".length();
             int rw = "EJML mult".length();
             for (Row r : rows) {
@@ -177,7 +181,7 @@ public final class ForwardBenchmark {
         for (int batch : options.mlpBatches()) {
             addCases(rows, mlp, batch, kernel, options, mlp.inputSize(), 256);
         }
-        return new Result(kernel.name(), options, rows);
+        return new Result(kernel.name(), CPU_CLOCK ? "thread CPU time" : "wall time", options, rows);
     }
 
     /** Multiply-adds per sample of the forward pass: Σ over layers of the weight products. */
@@ -287,23 +291,36 @@ public final class ForwardBenchmark {
         return new Row(what, median(a), refName, median(b));
     }
 
-    /** One measurement: calls {@code op} until {@code minSeconds} have passed (at least once). */
+    /**
+     * One measurement: calls {@code op} until {@code minSeconds} have passed (at least once).
+     * Time is the thread's CPU time where the JVM offers it: on a shared machine wall time would
+     * also count the time the thread waited for a core. On an idle machine the two agree.
+     */
     private static double gflops(DoubleSupplier op, double flopsPerCall, double minSeconds) {
         long minNanos = (long) (minSeconds * 1e9);
         long calls = 0;
         double sink = 0;
-        long start = System.nanoTime();
+        long start = now();
         long elapsed;
         do {
             sink += op.getAsDouble();
             calls++;
-            elapsed = System.nanoTime() - start;
+            elapsed = now() - start;
         } while (elapsed < minNanos);
         if (Double.isNaN(sink)) {
             // also keeps the JIT from discarding the work
             throw new IllegalStateException("benchmark produced NaN");
         }
         return calls * flopsPerCall / Math.max(elapsed, 1);
+    }
+
+    private static boolean cpuClock() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled();
+    }
+
+    private static long now() {
+        return CPU_CLOCK ? ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     private static double median(double[] x) {
