@@ -386,18 +386,8 @@ public final class DctWeightGenerator implements WeightGenerator {
             for (int q = 0; q < pre; q++) {
                 int src0 = curOff + q * ba * post;
                 for (int y = 0; y < na; y++) {
-                    int out = dstOff + (q * na + y) * post;
-                    double c0 = ta[y];
-                    for (int i = 0; i < post; i++) {
-                        dst[out + i] = c0 * cur[src0 + i];
-                    }
-                    for (int x = 1; x < ba; x++) {
-                        double c = ta[x * na + y];
-                        int src = src0 + x * post;
-                        for (int i = 0; i < post; i++) {
-                            dst[out + i] += c * cur[src + i];
-                        }
-                    }
+                    // coefficient of input row x is T_a[x][y] = ta[x·na + y]
+                    combine(dst, dstOff + (q * na + y) * post, cur, src0, post, ta, y, na, ba, post);
                 }
             }
             other = cur == w ? s0 : cur;
@@ -458,19 +448,8 @@ public final class DctWeightGenerator implements WeightGenerator {
             for (int q = 0; q < pre; q++) {
                 int src0 = curOff + q * na * post;
                 for (int x = 0; x < ba; x++) {
-                    int out = (q * ba + x) * post;
-                    int tab = x * na;
-                    double c0 = ta[tab];
-                    for (int i = 0; i < post; i++) {
-                        dst[out + i] = c0 * cur[src0 + i];
-                    }
-                    for (int y = 1; y < na; y++) {
-                        double c = ta[tab + y];
-                        int src = src0 + y * post;
-                        for (int i = 0; i < post; i++) {
-                            dst[out + i] += c * cur[src + i];
-                        }
-                    }
+                    // coefficient of input row y is T_a[x][y] = ta[x·na + y]
+                    combine(dst, (q * ba + x) * post, cur, src0, post, ta, x * na, 1, na, post);
                 }
             }
             free = cur == dw ? s1 : cur;
@@ -488,6 +467,56 @@ public final class DctWeightGenerator implements WeightGenerator {
                 sum += cur[row + y] * tl[tab + y];
             }
             dTheta[p.thetaOffset + j] += sum;
+        }
+    }
+    /**
+     * The one hot loop: {@code dst[d + i] = Σ_t coef[c + t·cs] · src[s + t·ss + i]} for i &lt; len,
+     * t &lt; terms (a weighted sum of rows). Four rows per pass, so the destination row is loaded
+     * and stored a quarter as often; the inner loops are plain indexed loops the JIT vectorises.
+     * {@code dst} and {@code src} are different arrays.
+     */
+    private static void combine(double[] dst, int d, double[] src, int s, int ss, double[] coef, int c, int cs,
+                                int terms, int len) {
+        int t;
+        if (terms >= 4) {
+            double c0 = coef[c];
+            double c1 = coef[c + cs];
+            double c2 = coef[c + 2 * cs];
+            double c3 = coef[c + 3 * cs];
+            int s0 = s;
+            int s1 = s + ss;
+            int s2 = s + 2 * ss;
+            int s3 = s + 3 * ss;
+            for (int i = 0; i < len; i++) {
+                dst[d + i] = c0 * src[s0 + i] + c1 * src[s1 + i] + c2 * src[s2 + i] + c3 * src[s3 + i];
+            }
+            t = 4;
+        } else {
+            double c0 = coef[c];
+            for (int i = 0; i < len; i++) {
+                dst[d + i] = c0 * src[s + i];
+            }
+            t = 1;
+        }
+        for (; t + 4 <= terms; t += 4) {
+            double c0 = coef[c + t * cs];
+            double c1 = coef[c + (t + 1) * cs];
+            double c2 = coef[c + (t + 2) * cs];
+            double c3 = coef[c + (t + 3) * cs];
+            int s0 = s + t * ss;
+            int s1 = s0 + ss;
+            int s2 = s1 + ss;
+            int s3 = s2 + ss;
+            for (int i = 0; i < len; i++) {
+                dst[d + i] += c0 * src[s0 + i] + c1 * src[s1 + i] + c2 * src[s2 + i] + c3 * src[s3 + i];
+            }
+        }
+        for (; t < terms; t++) {
+            double c0 = coef[c + t * cs];
+            int s0 = s + t * ss;
+            for (int i = 0; i < len; i++) {
+                dst[d + i] += c0 * src[s0 + i];
+            }
         }
     }
 }
