@@ -33,6 +33,8 @@ public final class Search {
     private long examples;
     private Object bestGenome;
     private Score bestScore;
+    private String stopReason;
+    private EvaluationJournal journal;
 
     public Search(Task task, GeneratorFamily family, Evaluator evaluator, long seed, long budget,
                   Task.BudgetUnit unit, ProgressListener listener) {
@@ -47,6 +49,12 @@ public final class Search {
         this.budget = budget;
         this.unit = Objects.requireNonNull(unit, "unit");
         this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Checkpoints every evaluated generation to {@code journal} and answers from it on a restart. */
+    public Search withJournal(EvaluationJournal journal) {
+        this.journal = journal;
+        return this;
     }
 
     public Task task() {
@@ -84,9 +92,22 @@ public final class Search {
         return unit == Task.BudgetUnit.EVALUATIONS ? evaluations : steps;
     }
 
-    /** True when the budget is used up or the best candidate solves the task. */
+    /** True when the budget is used up, the best candidate solves the task, or the run was stopped. */
     public boolean isDone() {
-        return used() >= budget || isSolved();
+        return used() >= budget || isSolved() || stopReason != null;
+    }
+
+    /**
+     * Ends the run early (a diverging gradient, say): the optimizer returns, and the result keeps
+     * the best found so far with this reason.
+     */
+    public void stop(String reason) {
+        this.stopReason = java.util.Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Why the run ended early, or null if it used its budget or solved the task. */
+    public String stopReason() {
+        return stopReason;
     }
 
     public boolean isSolved() {
@@ -105,7 +126,18 @@ public final class Search {
         for (int i = 0; i < seeds.length; i++) {
             seeds[i] = Seeds.derive(seed, generation, i);
         }
-        List<Score> scores = evaluator.evaluate(function, candidates, seeds);
+        List<Score> scores = null;
+        long digest = 0;
+        if (journal != null) {
+            digest = EvaluationJournal.digest(candidates);
+            scores = journal.lookup(generation, digest, candidates.size());
+        }
+        if (scores == null) {
+            scores = evaluator.evaluate(function, candidates, seeds);
+            if (journal != null) {
+                journal.store(generation, digest, scores);
+            }
+        }
         evaluations += candidates.size();
         for (int i = 0; i < scores.size(); i++) {
             offer(candidates.get(i), scores.get(i), copy);

@@ -23,7 +23,7 @@ public final class XorProvider implements TaskProvider {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(OptionSpec.ofInt("hidden", 2, "hidden units of the 2-h-1 target network"));
+        return List.of(OptionSpec.ofInt("hidden", 3, "hidden units of the 2-h-1 target network (2-2-1 without skip connections has local optima)"));
     }
 
     @Override
