@@ -12,6 +12,7 @@ import io.hyperloom.search.task.SupervisedTask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -84,8 +85,8 @@ public final class RetinaTask implements SupervisedTask {
      * @throws IllegalArgumentException for a width below 1
      */
     public RetinaTask(Variant variant, Pixels pixels, int[] hidden) {
-        this.variant = java.util.Objects.requireNonNull(variant, "variant");
-        java.util.Objects.requireNonNull(pixels, "pixels");
+        this.variant = Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(pixels, "pixels");
         List<Layer> layers = new ArrayList<>();
         StringBuilder name = new StringBuilder("retina");
         for (int h : hidden) {
