@@ -59,7 +59,7 @@ public record NeatParameters(
                 OptionSpec.ofInt("normalise-above", 20, "divide E and D by the larger genome's size only above this many genes (paper: 20)"),
                 OptionSpec.ofDouble("weight-mutation", 0.8, "probability that a genome's weights are mutated (paper: 0.8)"),
                 OptionSpec.ofDouble("weight-perturb", 0.9, "per weight: perturbed with this probability, else replaced (paper: 0.9)"),
-                OptionSpec.ofDouble("weight-power", 0.5, "std of a Gaussian weight perturbation (hyperloom)"),
+                OptionSpec.ofDouble("weight-power", 1.5, "std of a Gaussian weight perturbation (NEAT C++: uniform ±2.5, std 1.44)"),
                 OptionSpec.ofDouble("weight-init", 1.0, "std of a new or replaced weight (hyperloom)"),
                 OptionSpec.ofDouble("weight-cap", 8.0, "weights are clipped to ±this (NEAT C++: 8)"),
                 OptionSpec.ofDouble("add-node", 0.03, "probability of an add-node mutation (paper: 0.03)"),
