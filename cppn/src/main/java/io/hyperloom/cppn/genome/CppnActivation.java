@@ -39,6 +39,39 @@ public enum CppnActivation {
         };
     }
 
+    /** Applies the activation in place to {@code v[off .. off+n)}; the switch sits outside the loop. */
+    public void applyInPlace(double[] v, int off, int n) {
+        int end = off + n;
+        switch (this) {
+            case IDENTITY -> { }
+            case SINE -> {
+                for (int i = off; i < end; i++) {
+                    v[i] = Math.sin(v[i]);
+                }
+            }
+            case GAUSSIAN -> {
+                for (int i = off; i < end; i++) {
+                    v[i] = Math.exp(-v[i] * v[i]);
+                }
+            }
+            case BIPOLAR_SIGMOID -> {
+                for (int i = off; i < end; i++) {
+                    v[i] = 2.0 / (1.0 + Math.exp(-4.9 * v[i])) - 1.0;
+                }
+            }
+            case ABS -> {
+                for (int i = off; i < end; i++) {
+                    v[i] = Math.abs(v[i]);
+                }
+            }
+            default -> {
+                for (int i = off; i < end; i++) {
+                    v[i] = apply(v[i]);
+                }
+            }
+        }
+    }
+
     /** dy/dx at input {@code x} with output {@code y = apply(x)}. */
     public double derivative(double x, double y) {
         return switch (this) {
