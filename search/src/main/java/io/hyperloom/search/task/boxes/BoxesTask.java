@@ -219,6 +219,11 @@ public final class BoxesTask implements SupervisedTask {
     }
 
     @Override
+    public String primaryMetric() {
+        return "hit_rate";
+    }
+
+    @Override
     public int evaluationBatch() {
         return TRIALS;
     }
