@@ -207,7 +207,7 @@ final class Plots {
             for (int j = 0; j < g.columnValues().size(); j++) {
                 Double s = g.scores().get(i).get(j);
                 if (s != null) {
-                    cells.add(new Number[] {j, i, s});
+                    cells.add(new Number[] {j, i, Double.isFinite(s) ? Double.parseDouble(Tables.score(s)) : s}); // rounded as in the tables
                 }
             }
         }
@@ -225,6 +225,8 @@ final class Plots {
         s.setLegendFont(FONT);
         s.setAntiAlias(true);
         chart.getStyler().setLocale(java.util.Locale.ROOT);
+        chart.getStyler().setXAxisDecimalPattern("#,##0.###");
+        chart.getStyler().setYAxisDecimalPattern("#,##0.####");
         chart.getStyler().setPlotGridLinesColor(new Color(0xDDDDDD));
     }
 
