@@ -13,7 +13,8 @@ import java.io.PrintWriter;
 @Command(name = "hyperloom", mixinStandardHelpOptions = true, versionProvider = Hyperloom.Version.class,
         description = "Which way of producing a network's weights works best? direct, dct, cppn and hypernet "
                 + "generators compared on the same target networks.",
-        subcommands = {ListCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ListCommand.class, RunCommand.class, BenchCommand.class, DataCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Hyperloom implements Runnable {
 
     /** Exit codes. */
@@ -34,7 +35,7 @@ public final class Hyperloom implements Runnable {
         CommandLine cl = new CommandLine(new Hyperloom());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof IllegalArgumentException || ex instanceof UserInputException) {
+            if (isUserInput(ex)) {
                 err.println("hyperloom: " + ex.getMessage());
                 err.flush();
                 return BAD_INPUT;
@@ -44,6 +45,18 @@ public final class Hyperloom implements Runnable {
             return FAILED;
         });
         return cl;
+    }
+
+    /** Bad input the user can fix: bad names and values, missing or corrupt datasets. */
+    static boolean isUserInput(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException || t instanceof UserInputException
+                    || t instanceof io.hyperloom.search.data.MissingDatasetException
+                    || t instanceof io.hyperloom.search.data.CorruptDataException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static void main(String[] args) {

@@ -6,6 +6,7 @@ import io.hyperloom.search.generator.EvolvableFamily;
 import io.hyperloom.search.generator.GeneratorFamily;
 import io.hyperloom.search.generator.NetworkFamily;
 import io.hyperloom.search.generator.ParametricFamily;
+import io.hyperloom.search.optimize.EvaluationJournal;
 import io.hyperloom.search.optimize.Evaluator;
 import io.hyperloom.search.optimize.NetworkProblem;
 import io.hyperloom.search.optimize.Optimizer;
@@ -73,9 +74,20 @@ public final class Experiments {
 
     /** Runs one spec to completion on {@code evaluator}. */
     public RunResult run(RunSpec spec, Evaluator evaluator, ProgressListener listener) {
+        return run(spec, evaluator, listener, null);
+    }
+
+    /**
+     * Runs one spec, checkpointing every evaluated generation to {@code journal} (may be null) and
+     * replaying what an earlier, killed attempt already evaluated.
+     */
+    public RunResult run(RunSpec spec, Evaluator evaluator, ProgressListener listener, EvaluationJournal journal) {
         Built b = build(spec);
         Search search = new Search(b.task(), b.family(), evaluator, b.spec().seed(), b.budget(),
                 b.optimizer().budgetUnit(), listener);
+        if (journal != null) {
+            search.withJournal(journal);
+        }
         b.optimizer().run(search);
         return result(b, search, evaluator.failures());
     }

@@ -34,6 +34,7 @@ public final class Search {
     private Object bestGenome;
     private Score bestScore;
     private String stopReason;
+    private EvaluationJournal journal;
 
     public Search(Task task, GeneratorFamily family, Evaluator evaluator, long seed, long budget,
                   Task.BudgetUnit unit, ProgressListener listener) {
@@ -48,6 +49,12 @@ public final class Search {
         this.budget = budget;
         this.unit = Objects.requireNonNull(unit, "unit");
         this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Checkpoints every evaluated generation to {@code journal} and answers from it on a restart. */
+    public Search withJournal(EvaluationJournal journal) {
+        this.journal = journal;
+        return this;
     }
 
     public Task task() {
@@ -119,7 +126,18 @@ public final class Search {
         for (int i = 0; i < seeds.length; i++) {
             seeds[i] = Seeds.derive(seed, generation, i);
         }
-        List<Score> scores = evaluator.evaluate(function, candidates, seeds);
+        List<Score> scores = null;
+        long digest = 0;
+        if (journal != null) {
+            digest = EvaluationJournal.digest(candidates);
+            scores = journal.lookup(generation, digest, candidates.size());
+        }
+        if (scores == null) {
+            scores = evaluator.evaluate(function, candidates, seeds);
+            if (journal != null) {
+                journal.store(generation, digest, scores);
+            }
+        }
         evaluations += candidates.size();
         for (int i = 0; i < scores.size(); i++) {
             offer(candidates.get(i), scores.get(i), copy);

@@ -1,0 +1,242 @@
+package io.hyperloom.cppn.evolve;
+
+import io.hyperloom.cppn.genome.ConnectionGene;
+import io.hyperloom.cppn.genome.CppnActivation;
+import io.hyperloom.cppn.genome.CppnGenome;
+import io.hyperloom.cppn.genome.InnovationRegistry;
+import io.hyperloom.cppn.genome.NodeGene;
+import io.hyperloom.search.generator.Breeder;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * NEAT's variation operators on {@link CppnGenome}s, for one run. Holds the run's
+ * {@link InnovationRegistry}; all randomness comes from the generator it was created with. Used from
+ * the optimizer's thread only.
+ *
+ * <p>How a mutation works (as in NEAT C++): with probability add-node one enabled connection is
+ * split (1) — it is disabled, a hidden node with a random activation from the set takes its place,
+ * the incoming connection gets weight 1 and the outgoing one the old weight, so the network computes
+ * nearly what it did; else with probability add-link (2) a new connection joins two unconnected
+ * nodes, feed-forward unless recurrence is allowed (a candidate that would close a cycle is
+ * rejected, 20 tries); else (3) with probability weight-mutation every weight is perturbed by a
+ * Gaussian (or, per weight with probability 1 − weight-perturb, replaced), then one connection's
+ * enabled flag may flip and one hidden node's activation may change.
+ */
+public final class NeatBreeder implements Breeder<CppnGenome> {
+
+    private final CppnGenome template;
+    private final List<CppnActivation> activations;
+    private final NeatParameters p;
+    private final RandomGenerator rng;
+    private final InnovationRegistry registry;
+
+    /**
+     * @param template    the minimal genome's nodes (inputs, optional bias, outputs); its connections are ignored
+     * @param activations the set hidden nodes draw from
+     */
+    public NeatBreeder(CppnGenome template, List<CppnActivation> activations, NeatParameters p, RandomGenerator rng) {
+        this.template = Objects.requireNonNull(template, "template");
+        this.activations = List.copyOf(activations);
+        if (this.activations.isEmpty()) {
+            throw new IllegalArgumentException("the activation set is empty");
+        }
+        this.p = Objects.requireNonNull(p, "parameters");
+        this.rng = Objects.requireNonNull(rng, "rng");
+        int maxId = template.nodes().stream().mapToInt(NodeGene::id).max().orElse(-1);
+        this.registry = new InnovationRegistry(maxId + 1, 0);
+    }
+
+    public NeatParameters parameters() {
+        return p;
+    }
+
+    public InnovationRegistry registry() {
+        return registry;
+    }
+
+    /** Starts a new generation of historical markings. */
+    public void nextGeneration() {
+        registry.nextGeneration();
+    }
+
+    /** A minimal genome: every sensor connected to every output with N(0, weight-init) weights. */
+    @Override
+    public CppnGenome create() {
+        CppnGenome.Builder b = new CppnGenome(template.nodes(), List.of()).toBuilder();
+        for (NodeGene s : template.nodes()) {
+            if (!s.isSensor()) {
+                continue;
+            }
+            for (NodeGene o : template.nodesOf(NodeGene.Type.OUTPUT)) {
+                b.connection(new ConnectionGene(registry.connection(s.id(), o.id()), s.id(), o.id(), newWeight(), true));
+            }
+        }
+        return b.build();
+    }
+
+    @Override
+    public CppnGenome mutate(CppnGenome genome) {
+        if (rng.nextDouble() < p.addNode()) {
+            CppnGenome g = addNode(genome);
+            if (g != null) {
+                return g;
+            }
+        }
+        if (rng.nextDouble() < p.addLink()) {
+            CppnGenome g = addLink(genome);
+            if (g != null) {
+                return g;
+            }
+        }
+        CppnGenome.Builder b = genome.toBuilder();
+        if (rng.nextDouble() < p.weightMutation()) {
+            for (ConnectionGene c : genome.connections()) {
+                double w = rng.nextDouble() < p.weightPerturb()
+                        ? c.weight() + p.weightPower() * rng.nextGaussian()
+                        : newWeight();
+                b.connection(c.withWeight(clip(w)));
+            }
+        }
+        if (!genome.connections().isEmpty() && rng.nextDouble() < p.toggleEnable()) {
+            ConnectionGene c = b.connections().get(rng.nextInt(genome.connections().size()));
+            b.connection(c.withEnabled(!c.enabled()));
+        }
+        List<NodeGene> hidden = genome.nodesOf(NodeGene.Type.HIDDEN);
+        if (!hidden.isEmpty() && activations.size() > 1 && rng.nextDouble() < p.activationMutation()) {
+            NodeGene n = hidden.get(rng.nextInt(hidden.size()));
+            b.node(n.withActivation(randomActivation()));
+        }
+        return b.build();
+    }
+
+    /** Splits a random enabled connection (step 1), or null if there is none. */
+    CppnGenome addNode(CppnGenome genome) {
+        List<ConnectionGene> enabled = genome.connections().stream().filter(ConnectionGene::enabled).toList();
+        if (enabled.isEmpty()) {
+            return null;
+        }
+        ConnectionGene c = enabled.get(rng.nextInt(enabled.size()));
+        InnovationRegistry.Split s = registry.split(c.innovation(), c.source(), c.target());
+        CppnGenome.Builder b = genome.toBuilder();
+        if (b.hasNode(s.node())) {
+            s = registry.freshSplit(c.source(), c.target());
+        }
+        b.connection(c.withEnabled(false));
+        b.node(new NodeGene(s.node(), NodeGene.Type.HIDDEN, randomActivation()));
+        b.connection(new ConnectionGene(s.in(), c.source(), s.node(), 1.0, true));
+        b.connection(new ConnectionGene(s.out(), s.node(), c.target(), c.weight(), true));
+        return b.build();
+    }
+
+    /** Adds a connection between two unconnected nodes (step 2), or null after 20 failed tries. */
+    CppnGenome addLink(CppnGenome genome) {
+        List<NodeGene> nodes = genome.nodes();
+        List<NodeGene> targets = nodes.stream().filter(n -> !n.isSensor()).toList();
+        CppnGenome.Builder b = genome.toBuilder();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            NodeGene s = nodes.get(rng.nextInt(nodes.size()));
+            NodeGene t = targets.get(rng.nextInt(targets.size()));
+            if (b.hasConnection(s.id(), t.id())) {
+                continue;
+            }
+            if (!p.recurrent() && (s.id() == t.id() || genome.reaches(t.id(), s.id()))) {
+                continue;
+            }
+            b.connection(new ConnectionGene(registry.connection(s.id(), t.id()), s.id(), t.id(), newWeight(), true));
+            return b.build();
+        }
+        return null;
+    }
+
+    /**
+     * Aligns genes by innovation number: matching genes come from either parent at random (and are
+     * disabled with probability disable-inherited if either parent disabled them), disjoint and
+     * excess genes from {@code fitter}. The child has the fitter parent's topology, so it stays
+     * feed-forward when that one is.
+     */
+    @Override
+    public CppnGenome crossover(CppnGenome fitter, CppnGenome other) {
+        Map<Long, ConnectionGene> theirs = new HashMap<>();
+        other.connections().forEach(c -> theirs.put(c.innovation(), c));
+        CppnGenome.Builder b = fitter.toBuilder();
+        for (ConnectionGene mine : fitter.connections()) {
+            ConnectionGene match = theirs.get(mine.innovation());
+            if (match == null) {
+                continue;
+            }
+            ConnectionGene chosen = rng.nextBoolean() ? mine : match;
+            boolean enabled = true;
+            if (!mine.enabled() || !match.enabled()) {
+                enabled = !(rng.nextDouble() < p.disableInherited());
+            }
+            b.connection(new ConnectionGene(mine.innovation(), mine.source(), mine.target(), chosen.weight(), enabled));
+        }
+        Map<Integer, NodeGene> theirNodes = new HashMap<>();
+        other.nodes().forEach(n -> theirNodes.put(n.id(), n));
+        for (NodeGene n : fitter.nodesOf(NodeGene.Type.HIDDEN)) {
+            NodeGene t = theirNodes.get(n.id());
+            if (t != null && rng.nextBoolean()) {
+                b.node(n.withActivation(t.activation()));
+            }
+        }
+        CppnGenome child = b.build();
+        // re-enabling a disabled gene may close a cycle in a recurrent-free run; keep the parent's flag then
+        return p.recurrent() || child.isFeedForward() ? child : fitter;
+    }
+
+    /**
+     * δ = c1·E/N + c2·D/N + c3·W̄: E excess and D disjoint genes, W̄ the mean weight difference of
+     * matching genes, N the larger genome's gene count (1 when both have at most normalise-above genes).
+     */
+    @Override
+    public double distance(CppnGenome a, CppnGenome b) {
+        return distance(a, b, p);
+    }
+
+    public static double distance(CppnGenome a, CppnGenome b, NeatParameters p) {
+        List<ConnectionGene> x = a.connections();
+        List<ConnectionGene> y = b.connections();
+        int i = 0;
+        int j = 0;
+        int disjoint = 0;
+        int matching = 0;
+        double weightDiff = 0;
+        while (i < x.size() && j < y.size()) {
+            long u = x.get(i).innovation();
+            long v = y.get(j).innovation();
+            if (u == v) {
+                matching++;
+                weightDiff += Math.abs(x.get(i).weight() - y.get(j).weight());
+                i++;
+                j++;
+            } else if (u < v) {
+                disjoint++;
+                i++;
+            } else {
+                disjoint++;
+                j++;
+            }
+        }
+        int excess = (x.size() - i) + (y.size() - j);
+        int larger = Math.max(x.size(), y.size());
+        double n = larger <= p.normaliseAbove() ? 1.0 : larger;
+        return p.c1() * excess / n + p.c2() * disjoint / n + p.c3() * (matching == 0 ? 0.0 : weightDiff / matching);
+    }
+
+    private double newWeight() {
+        return clip(p.weightInit() * rng.nextGaussian());
+    }
+
+    private double clip(double w) {
+        return Math.max(-p.weightCap(), Math.min(p.weightCap(), w));
+    }
+
+    private CppnActivation randomActivation() {
+        return activations.get(rng.nextInt(activations.size()));
+    }
+}

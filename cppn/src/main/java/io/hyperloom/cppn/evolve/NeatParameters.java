@@ -1,0 +1,98 @@
+package io.hyperloom.cppn.evolve;
+
+import io.hyperloom.search.option.OptionSpec;
+import io.hyperloom.search.option.Options;
+
+import java.util.List;
+
+/**
+ * Every NEAT parameter, with defaults from Stanley &amp; Miikkulainen (2002) where the paper gives
+ * one (population 150, c1 = c2 = 1, c3 = 0.4, δt = 3, weight mutation 0.8 with 90% perturbation,
+ * add-node 0.03, add-link 0.05, interspecies mating 0.001, 25% offspring without crossover,
+ * stagnation after 15 generations, champions copied in species of more than five). Values the paper
+ * leaves open follow the reference implementation (NEAT C++ 1.2) or are marked "hyperloom".
+ */
+public record NeatParameters(
+        int population,
+        double c1, double c2, double c3,
+        double threshold, int targetSpecies, double thresholdStep, int normaliseAbove,
+        double weightMutation, double weightPerturb, double weightPower, double weightInit, double weightCap,
+        double addNode, double addLink, boolean recurrent, double toggleEnable, double activationMutation,
+        double disableInherited, double interspeciesMating, double mutateOnly, double mateOnly,
+        double survivalThreshold, int stagnation, int eliteMinSpecies, boolean speciation) {
+
+    public static final NeatParameters DEFAULTS = of(Options.resolve("neat", options(), java.util.Map.of()));
+
+    public NeatParameters {
+        if (population < 2) {
+            throw new IllegalArgumentException("population must be >= 2, got " + population);
+        }
+        if (!(threshold > 0)) {
+            throw new IllegalArgumentException("compatibility-threshold must be > 0, got " + threshold);
+        }
+        for (double p : new double[] {weightMutation, weightPerturb, addNode, addLink, toggleEnable, activationMutation,
+                disableInherited, interspeciesMating, mutateOnly, mateOnly}) {
+            if (p < 0 || p > 1) {
+                throw new IllegalArgumentException("probabilities must lie in [0, 1], got " + p);
+            }
+        }
+        if (!(survivalThreshold > 0 && survivalThreshold <= 1)) {
+            throw new IllegalArgumentException("survival-threshold must lie in (0, 1], got " + survivalThreshold);
+        }
+        if (!(weightCap > 0) || weightPower < 0 || weightInit < 0) {
+            throw new IllegalArgumentException("weight-cap must be > 0 and weight-power, weight-init >= 0");
+        }
+        if (stagnation < 1 || targetSpecies < 0 || eliteMinSpecies < 0) {
+            throw new IllegalArgumentException("stagnation must be >= 1, target-species and elite-min-species >= 0");
+        }
+    }
+
+    public static List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.ofInt("population", 150, "population size (paper: 150)"),
+                OptionSpec.ofDouble("c1", 1.0, "compatibility coefficient of excess genes (paper: 1.0)"),
+                OptionSpec.ofDouble("c2", 1.0, "compatibility coefficient of disjoint genes (paper: 1.0)"),
+                OptionSpec.ofDouble("c3", 0.4, "compatibility coefficient of mean weight difference (paper: 0.4)"),
+                OptionSpec.ofDouble("compatibility-threshold", 3.0, "initial species threshold δt (paper: 3.0)"),
+                OptionSpec.ofInt("target-species", 0, "adapt δt each generation towards this many species; 0 keeps δt fixed (paper)"),
+                OptionSpec.ofDouble("threshold-step", 0.3, "how much δt moves per generation when adapting (NEAT C++: 0.3)"),
+                OptionSpec.ofInt("normalise-above", 20, "divide E and D by the larger genome's size only above this many genes (paper: 20)"),
+                OptionSpec.ofDouble("weight-mutation", 0.8, "probability that a genome's weights are mutated (paper: 0.8)"),
+                OptionSpec.ofDouble("weight-perturb", 0.9, "per weight: perturbed with this probability, else replaced (paper: 0.9)"),
+                OptionSpec.ofDouble("weight-power", 1.5, "std of a Gaussian weight perturbation (NEAT C++: uniform ±2.5, std 1.44)"),
+                OptionSpec.ofDouble("weight-init", 1.0, "std of a new or replaced weight (hyperloom)"),
+                OptionSpec.ofDouble("weight-cap", 8.0, "weights are clipped to ±this (NEAT C++: 8)"),
+                OptionSpec.ofDouble("add-node", 0.03, "probability of an add-node mutation (paper: 0.03)"),
+                OptionSpec.ofDouble("add-link", 0.05, "probability of an add-connection mutation (paper: 0.05; 0.3 for large populations)"),
+                OptionSpec.ofBoolean("recurrent", false, "allow recurrent connections (only for networks that support them)"),
+                OptionSpec.ofDouble("toggle-enable", 0.01, "probability of flipping one connection's enabled flag (hyperloom)"),
+                OptionSpec.ofDouble("activation-mutation", 0.1, "probability of changing one hidden node's activation (CPPNs; hyperloom)"),
+                OptionSpec.ofDouble("disable-inherited", 0.75, "a gene disabled in either parent is disabled in the child with this probability (paper: 0.75)"),
+                OptionSpec.ofDouble("interspecies-mating", 0.001, "probability that a mate comes from another species (paper: 0.001)"),
+                OptionSpec.ofDouble("mutate-only", 0.25, "fraction of offspring made by mutation without crossover (paper: 0.25)"),
+                OptionSpec.ofDouble("mate-only", 0.2, "probability that a crossover child is not mutated (NEAT C++: 0.2)"),
+                OptionSpec.ofDouble("survival-threshold", 0.2, "fraction of each species allowed to reproduce (NEAT C++: 0.2)"),
+                OptionSpec.ofInt("stagnation", 15, "generations without improvement before a species stops reproducing (paper: 15)"),
+                OptionSpec.ofInt("elite-min-species", 5, "a species with more members than this keeps its champion unchanged (paper: 5)"),
+                OptionSpec.ofBoolean("speciation", true, "speciate; off puts every genome in one species (for ablations)"));
+    }
+
+    public static NeatParameters of(Options o) {
+        return new NeatParameters(o.intValue("population"), o.doubleValue("c1"), o.doubleValue("c2"), o.doubleValue("c3"),
+                o.doubleValue("compatibility-threshold"), o.intValue("target-species"), o.doubleValue("threshold-step"),
+                o.intValue("normalise-above"), o.doubleValue("weight-mutation"), o.doubleValue("weight-perturb"),
+                o.doubleValue("weight-power"), o.doubleValue("weight-init"), o.doubleValue("weight-cap"),
+                o.doubleValue("add-node"), o.doubleValue("add-link"), o.bool("recurrent"), o.doubleValue("toggle-enable"),
+                o.doubleValue("activation-mutation"), o.doubleValue("disable-inherited"),
+                o.doubleValue("interspecies-mating"), o.doubleValue("mutate-only"), o.doubleValue("mate-only"),
+                o.doubleValue("survival-threshold"), o.intValue("stagnation"), o.intValue("elite-min-species"),
+                o.bool("speciation"));
+    }
+
+    public NeatParameters withPopulation(int n) {
+        return new NeatParameters(n, c1, c2, c3, threshold, targetSpecies, thresholdStep, normaliseAbove, weightMutation,
+                weightPerturb, weightPower, weightInit, weightCap, addNode, addLink, recurrent, toggleEnable,
+                activationMutation, disableInherited, interspeciesMating, mutateOnly, mateOnly, survivalThreshold,
+                stagnation, eliteMinSpecies, speciation);
+    }
+}

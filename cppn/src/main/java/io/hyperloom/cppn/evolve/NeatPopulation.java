@@ -1,0 +1,226 @@
+package io.hyperloom.cppn.evolve;
+
+import io.hyperloom.search.generator.Breeder;
+import io.jenetics.Phenotype;
+import io.jenetics.util.ISeq;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * NEAT's run-scoped population state: species, their stagnation counters and the compatibility
+ * threshold. Used from the optimizer's thread; all randomness from the run's generator.
+ *
+ * <p>How a generation is reproduced ({@link #reproduce}):
+ * <ol>
+ *   <li>Speciate: each genome joins the first species (oldest first) whose representative is within
+ *       δt, else founds a new one; a random member becomes the representative for the next round.
+ *       With a target species count, δt moves by threshold-step towards it.</li>
+ *   <li>Explicit fitness sharing: f'ᵢ = (fᵢ − f_min)/|Sᵢ|, fitness shifted by the population minimum so
+ *       it is non-negative. A species whose best has not improved for {@code stagnation} generations
+ *       gets no offspring, unless it holds the population champion.</li>
+ *   <li>Each species gets offspring in proportion to its summed shared fitness (largest remainders,
+ *       ties to the older species); equal shares when all shared fitness is zero.</li>
+ *   <li>Within a species of more than elite-min-species members the champion is copied unchanged;
+ *       parents are the top survival-threshold fraction; a mutate-only fraction of children are
+ *       mutated copies, the rest crossovers (mate from another species with probability
+ *       interspecies-mating), mutated unless mate-only.</li>
+ * </ol>
+ *
+ * @param <G> the immutable genome type
+ */
+public final class NeatPopulation<G> {
+
+    private static final class Species<G> {
+        final int id;
+        G representative;
+        final List<Phenotype<GenomeGene<G>, Double>> members = new ArrayList<>();
+        double bestEver = Double.NEGATIVE_INFINITY;
+        long lastImproved;
+
+        Species(int id, G representative, long generation) {
+            this.id = id;
+            this.representative = representative;
+            this.lastImproved = generation;
+        }
+    }
+
+    private final Breeder<G> breeder;
+    private final NeatParameters p;
+    private final RandomGenerator rng;
+    private final List<Species<G>> species = new ArrayList<>();
+    private double threshold;
+    private int nextSpeciesId;
+
+    public NeatPopulation(Breeder<G> breeder, NeatParameters p, RandomGenerator rng) {
+        this.breeder = Objects.requireNonNull(breeder, "breeder");
+        this.p = Objects.requireNonNull(p, "parameters");
+        this.rng = Objects.requireNonNull(rng, "rng");
+        this.threshold = p.threshold();
+    }
+
+    /** The first generation: {@code population} genomes from the breeder. */
+    public List<G> initial() {
+        List<G> out = new ArrayList<>(p.population());
+        for (int i = 0; i < p.population(); i++) {
+            out.add(breeder.create());
+        }
+        return out;
+    }
+
+    public int speciesCount() {
+        return species.size();
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    /**
+     * The next generation from an evaluated one (steps 1–4 above).
+     *
+     * @param evaluated every genome with its fitness, in population order
+     */
+    public List<G> reproduce(ISeq<Phenotype<GenomeGene<G>, Double>> evaluated, long generation) {
+        if (breeder instanceof NeatBreeder nb) {
+            nb.nextGeneration();
+        }
+        speciate(evaluated, generation);
+        double min = Double.POSITIVE_INFINITY;
+        Phenotype<GenomeGene<G>, Double> champion = null;
+        for (Phenotype<GenomeGene<G>, Double> ph : evaluated) {
+            min = Math.min(min, ph.fitness());
+            if (champion == null || ph.fitness() > champion.fitness()) {
+                champion = ph;
+            }
+        }
+        int s = species.size();
+        double[] shared = new double[s];
+        double total = 0;
+        boolean[] alive = new boolean[s];
+        for (int k = 0; k < s; k++) {
+            Species<G> sp = species.get(k);
+            sp.members.sort(Comparator.comparingDouble((Phenotype<GenomeGene<G>, Double> ph) -> ph.fitness()).reversed());
+            double best = sp.members.get(0).fitness();
+            if (best > sp.bestEver) {
+                sp.bestEver = best;
+                sp.lastImproved = generation;
+            }
+            alive[k] = generation - sp.lastImproved < p.stagnation() || sp.members.contains(champion);
+            if (alive[k]) {
+                for (Phenotype<GenomeGene<G>, Double> ph : sp.members) {
+                    shared[k] += (ph.fitness() - min) / sp.members.size();
+                }
+                total += shared[k];
+            }
+        }
+        int[] quota = quotas(shared, alive, total);
+        List<G> next = new ArrayList<>(p.population());
+        for (int k = 0; k < s; k++) {
+            breed(species.get(k), quota[k], next);
+        }
+        return next;
+    }
+
+    private void speciate(ISeq<Phenotype<GenomeGene<G>, Double>> evaluated, long generation) {
+        for (Species<G> sp : species) {
+            sp.members.clear();
+        }
+        for (Phenotype<GenomeGene<G>, Double> ph : evaluated) {
+            G g = GenomeChromosome.genome(ph.genotype());
+            Species<G> home = null;
+            for (Species<G> sp : species) {
+                if (!p.speciation() || breeder.distance(sp.representative, g) < threshold) {
+                    home = sp;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new Species<>(nextSpeciesId++, g, generation);
+                species.add(home);
+            }
+            home.members.add(ph);
+        }
+        species.removeIf(sp -> sp.members.isEmpty());
+        for (Species<G> sp : species) {
+            sp.representative = GenomeChromosome.genome(sp.members.get(rng.nextInt(sp.members.size())).genotype());
+        }
+        if (p.targetSpecies() > 0 && p.speciation()) {
+            if (species.size() < p.targetSpecies()) {
+                threshold = Math.max(p.thresholdStep(), threshold - p.thresholdStep());
+            } else if (species.size() > p.targetSpecies()) {
+                threshold += p.thresholdStep();
+            }
+        }
+    }
+
+    /** Offspring per species: proportional to shared fitness, largest remainders, total = population. */
+    private int[] quotas(double[] shared, boolean[] alive, double total) {
+        int s = shared.length;
+        int aliveCount = 0;
+        for (boolean a : alive) {
+            aliveCount += a ? 1 : 0;
+        }
+        double[] exact = new double[s];
+        for (int k = 0; k < s; k++) {
+            if (alive[k]) {
+                exact[k] = p.population() * (total > 0 ? shared[k] / total : 1.0 / aliveCount);
+            }
+        }
+        int[] q = new int[s];
+        int given = 0;
+        for (int k = 0; k < s; k++) {
+            q[k] = (int) Math.floor(exact[k]);
+            given += q[k];
+        }
+        while (given < p.population()) {
+            int best = -1;
+            for (int k = 0; k < s; k++) {
+                if (alive[k] && (best < 0 || exact[k] - q[k] > exact[best] - q[best])) {
+                    best = k;
+                }
+            }
+            q[best]++;
+            given++;
+        }
+        return q;
+    }
+
+    private void breed(Species<G> sp, int count, List<G> out) {
+        if (count == 0) {
+            return;
+        }
+        List<Phenotype<GenomeGene<G>, Double>> m = sp.members;
+        if (m.size() > p.eliteMinSpecies()) {
+            out.add(GenomeChromosome.genome(m.get(0).genotype()));
+            count--;
+        }
+        int parents = Math.max(1, (int) Math.ceil(p.survivalThreshold() * m.size()));
+        for (int i = 0; i < count; i++) {
+            Phenotype<GenomeGene<G>, Double> mom = m.get(rng.nextInt(parents));
+            G child;
+            if (parents == 1 || rng.nextDouble() < p.mutateOnly()) {
+                child = breeder.mutate(GenomeChromosome.genome(mom.genotype()));
+            } else {
+                Phenotype<GenomeGene<G>, Double> dad;
+                if (species.size() > 1 && rng.nextDouble() < p.interspeciesMating()) {
+                    Species<G> other = species.get(rng.nextInt(species.size()));
+                    dad = other.members.get(0);
+                } else {
+                    dad = m.get(rng.nextInt(parents));
+                }
+                boolean momFitter = mom.fitness() >= dad.fitness();
+                G fitter = GenomeChromosome.genome((momFitter ? mom : dad).genotype());
+                G other = GenomeChromosome.genome((momFitter ? dad : mom).genotype());
+                child = breeder.crossover(fitter, other);
+                if (!(rng.nextDouble() < p.mateOnly())) {
+                    child = breeder.mutate(child);
+                }
+            }
+            out.add(child);
+        }
+    }
+}

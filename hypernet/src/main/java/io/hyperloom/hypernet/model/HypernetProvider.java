@@ -1,0 +1,49 @@
+package io.hyperloom.hypernet.model;
+
+import io.hyperloom.search.generator.GeneratorFamily;
+import io.hyperloom.search.generator.GeneratorProvider;
+import io.hyperloom.search.generator.Initialisation;
+import io.hyperloom.search.net.ParameterLayout;
+import io.hyperloom.search.option.OptionSpec;
+import io.hyperloom.search.option.Options;
+
+import java.util.List;
+
+/** Registers {@code hypernet}. */
+public final class HypernetProvider implements GeneratorProvider {
+
+    @Override
+    public String name() {
+        return "hypernet";
+    }
+
+    @Override
+    public String description() {
+        return "tiles generated from learned embeddings by a shared linear hypernetwork (Ha, Dai & Le 2016), "
+                + "trained by gradient";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.ofInt("nz", 4, "embedding size N_z per tile"),
+                OptionSpec.ofInt("d", 4, "hidden size d of the hypernetwork (a_i = W_i z + B_i)"),
+                OptionSpec.ofString("tile", "16x16", "tile shape OUTxIN: output × input units (dense) or channels "
+                        + "(conv, with the full k×k window); clamped to each tensor, edge tiles cropped"),
+                OptionSpec.ofString("generate", HypernetConfig.LARGEST, "generated weight tensors: largest (the "
+                        + "largest weight tensor, conv2 l2.w on mnist-conv), all-weights, or comma-separated names "
+                        + "like l0.w,l2.w; the rest are searched directly"),
+                OptionSpec.ofChoice("init", "lecun", "standard rule for direct tensors and the target std of generated "
+                        + "ones: 1/√fan-in (lecun), √(2/fan-in) (he), √(2/(fan-in+fan-out)) (glorot)",
+                        "lecun", "he", "glorot"),
+                OptionSpec.ofDouble("scale", 0.1, "per-coordinate scale for evolution (initial CMA-ES σ, GA mutation σ)"));
+    }
+
+    @Override
+    public GeneratorFamily create(ParameterLayout layout, Options options) {
+        int[] tile = HypernetConfig.parseTile(options.string("tile"));
+        HypernetConfig config = new HypernetConfig(options.intValue("nz"), options.intValue("d"), tile[0], tile[1],
+                options.string("generate"), Initialisation.valueOf(options.string("init").toUpperCase()));
+        return new HypernetFamily(layout, config, options.doubleValue("scale"));
+    }
+}

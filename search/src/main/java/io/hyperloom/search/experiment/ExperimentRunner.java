@@ -1,0 +1,129 @@
+package io.hyperloom.search.experiment;
+
+import io.hyperloom.search.optimize.EvaluationJournal;
+import io.hyperloom.search.optimize.LocalEvaluator;
+import io.hyperloom.search.optimize.ProgressListener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Runs a list of specs (the arms × seeds of a comparison, the cells of an ablation) into one
+ * results file, several at once, each run single-threaded so runs scale across cores.
+ *
+ * <p>Resumable: a spec whose hash is already recorded is skipped, and a run killed midway
+ * restarts from its {@link EvaluationJournal} (in {@code <results>.checkpoints/}), so rerunning the
+ * same command finishes the rest and ends with the numbers an uninterrupted run would have had.
+ */
+public final class ExperimentRunner {
+
+    private final Experiments experiments;
+    private final ResultsFile results;
+    private final int parallelRuns;
+
+    public ExperimentRunner(Experiments experiments, ResultsFile results, int parallelRuns) {
+        this.experiments = Objects.requireNonNull(experiments, "experiments");
+        this.results = Objects.requireNonNull(results, "results");
+        if (parallelRuns < 1) {
+            throw new IllegalArgumentException("parallel runs must be >= 1, got " + parallelRuns);
+        }
+        this.parallelRuns = parallelRuns;
+    }
+
+    /** What {@link #run} did: every record of the specs (old and new) and how many were skipped. */
+    public record Outcome(List<RunResult> results, int skipped, List<String> problems) {
+        public Outcome {
+            results = List.copyOf(results);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Runs every spec not yet recorded. Specs are resolved first, so a bad name or option fails
+     * before anything runs.
+     *
+     * @param listeners one progress listener per spec (e.g. a progress bar line per arm)
+     */
+    public Outcome run(List<RunSpec> specs, Function<RunSpec, ProgressListener> listeners) {
+        List<RunSpec> resolved = specs.stream().map(s -> experiments.build(s).spec()).toList();
+        List<RunResult> existing = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        if (java.nio.file.Files.exists(results.path())) {
+            try {
+                ResultsFile.Contents c = results.read();
+                existing.addAll(c.results());
+                problems.addAll(c.problems());
+                c.results().forEach(r -> done.add(r.specHash()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<RunSpec> todo = resolved.stream().filter(s -> !done.contains(Experiments.hash(s))).toList();
+        List<RunResult> fresh = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelRuns, todo.size())), r -> {
+            Thread t = new Thread(r, "hyperloom-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<RunResult>> futures = new ArrayList<>();
+            for (RunSpec s : todo) {
+                futures.add(pool.submit(() -> runOne(s, listeners.apply(s))));
+            }
+            for (Future<RunResult> f : futures) {
+                fresh.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<RunResult> all = new ArrayList<>();
+        Set<String> wanted = new HashSet<>();
+        resolved.forEach(s -> wanted.add(Experiments.hash(s)));
+        for (RunResult r : existing) {
+            if (wanted.contains(r.specHash())) {
+                all.add(r);
+            }
+        }
+        all.addAll(fresh);
+        return new Outcome(all, resolved.size() - todo.size(), problems);
+    }
+
+    private RunResult runOne(RunSpec spec, ProgressListener listener) throws IOException {
+        Path journalPath = checkpoints().resolve(Experiments.hash(spec) + ".journal");
+        EvaluationJournal journal = new EvaluationJournal(journalPath);
+        RunResult r;
+        try (LocalEvaluator evaluator = new LocalEvaluator(1)) {
+            r = experiments.run(spec, evaluator, listener, journal);
+        }
+        results.append(r);
+        journal.delete();
+        return r;
+    }
+
+    /** The folder of run checkpoints beside the results file. */
+    public Path checkpoints() {
+        Path p = results.path().toAbsolutePath();
+        return p.resolveSibling(p.getFileName() + ".checkpoints");
+    }
+
+}

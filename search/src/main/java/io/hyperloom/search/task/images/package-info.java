@@ -1,0 +1,6 @@
+/**
+ * Image classification tasks on datasets from the data directory: {@code mnist} and
+ * {@code fashion-mnist} with the fixed 55,000/5,000/10,000 split of Ha et al. (2016), and the
+ * 8×8 UCI {@code digits}. Fitness is validation accuracy; the final record adds test figures.
+ */
+package io.hyperloom.search.task.images;
