@@ -49,20 +49,6 @@ public interface Task {
     /** Whether {@link Score#solved()} is meaningful (non-null). */
     boolean hasSuccessCriterion();
 
-    /**
-     * The metric a comparison ranks runs by (higher is better unless {@link #lowerIsBetter}), or
-     * {@code "fitness"} for the fitness itself.
-     */
-    default String primaryMetric() {
-        return "fitness";
-    }
-
-    /** Whether smaller values of {@code metric} are better (distances, errors, bits per character). */
-    default boolean lowerIsBetter(String metric) {
-        return metric.endsWith("distance") || metric.endsWith("error") || metric.endsWith("loss")
-                || metric.endsWith("bpc");
-    }
-
     /** The fitness given to a network that fails (NaN outputs, an exception in evaluation). */
     double worstFitness();
 

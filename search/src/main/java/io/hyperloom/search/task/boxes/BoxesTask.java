@@ -219,11 +219,6 @@ public final class BoxesTask implements SupervisedTask {
     }
 
     @Override
-    public String primaryMetric() {
-        return "hit_rate";
-    }
-
-    @Override
     public int evaluationBatch() {
         return TRIALS;
     }

@@ -179,11 +179,6 @@ public final class ImageClassificationTask implements SupervisedTask {
     }
 
     @Override
-    public String primaryMetric() {
-        return "test_accuracy";
-    }
-
-    @Override
     public int evaluationBatch() {
         return Math.min(evaluationBatch, evalExamples);
     }
