@@ -1,6 +1,7 @@
 package io.hyperloom.cli;
 
 import io.hyperloom.search.experiment.ExperimentPlan;
+import io.hyperloom.search.experiment.ExperimentSpec;
 import io.hyperloom.search.experiment.Registry;
 import io.hyperloom.search.experiment.RunSpec;
 import io.hyperloom.search.optimize.OptimizerProvider;
@@ -49,18 +50,34 @@ final class CompareCommand implements Callable<Integer> {
             + "(default: each family's own: direct and dct cmaes, cppn neat, hypernet adam)")
     List<String> optimizers;
 
+    @Option(names = "--spec", paramLabel = "FILE", description = "read the comparison from a JSON file (the experiment.json "
+            + "a comparison writes beside its results); the other arm and budget options are then not allowed")
+    java.nio.file.Path specFile;
+
     @Override
     public Integer call() throws Exception {
         Registry registry = Registry.load();
-        List<ExperimentPlan.Arm> arms = arms(registry);
-        RunSpec base = new RunSpec(task, Map.of(), "direct", Map.of(), "cmaes", Map.of(), 0, 1);
-        List<RunSpec> specs = new ArrayList<>();
-        for (RunSpec s : ExperimentPlan.compare(base, arms, experiment.seeds)) {
-            specs.add(withBudget(registry, ComponentOptions.applyWhereOwned(s, experiment.options)));
+        ExperimentSpec.Compare plan;
+        if (specFile != null) {
+            plan = Experiment.readPlan(specFile, ExperimentSpec.Compare.class);
+        } else {
+            List<ExperimentPlan.Arm> arms = new ArrayList<>();
+            List<Long> budgets = new ArrayList<>();
+            Map<String, String> taskOptions = Map.of();
+            RunSpec base = new RunSpec(task, Map.of(), "direct", Map.of(), "cmaes", Map.of(), 0, 1);
+            for (ExperimentPlan.Arm a : arms(registry)) {
+                RunSpec s = ComponentOptions.applyWhereOwned(base.withGenerator(a.generator(), Map.of())
+                        .withOptimizer(a.optimizer(), Map.of()), experiment.options);
+                arms.add(new ExperimentPlan.Arm(a.generator(), s.generatorOptions(), a.optimizer(), s.optimizerOptions()));
+                budgets.add(withBudget(registry, s).budget());
+                taskOptions = s.taskOptions();
+            }
+            plan = new ExperimentSpec.Compare(task, taskOptions, arms, budgets, experiment.seeds);
         }
+        List<RunSpec> specs = plan.specs();
         checkOptionsUsed(specs);
-        Path dir = experiment.out != null ? experiment.out : Path.of("results", "compare-" + task);
-        return Experiment.runAndReport(spec, common, experiment, registry, specs, dir, "compare");
+        Path dir = experiment.out != null ? experiment.out : Path.of("results", "compare-" + plan.task());
+        return Experiment.runAndReport(spec, common, experiment, registry, plan, dir, "compare");
     }
 
     private List<ExperimentPlan.Arm> arms(Registry registry) {

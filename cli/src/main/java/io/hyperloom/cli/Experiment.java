@@ -3,6 +3,7 @@ package io.hyperloom.cli;
 import io.hyperloom.cli.report.Report;
 import io.hyperloom.cli.report.ReportOptions;
 import io.hyperloom.search.experiment.ExperimentRunner;
+import io.hyperloom.search.experiment.ExperimentSpec;
 import io.hyperloom.search.experiment.Experiments;
 import io.hyperloom.search.experiment.Json;
 import io.hyperloom.search.experiment.Registry;
@@ -40,9 +41,14 @@ final class Experiment {
     }
 
     static int runAndReport(CommandLine.Model.CommandSpec spec, CommonOptions common, ExperimentOptions options,
-                            Registry registry, List<RunSpec> specs, Path dir, String kind) throws IOException {
+                            Registry registry, ExperimentSpec plan, Path dir, String kind) throws IOException {
+        List<RunSpec> specs = plan.specs();
         Experiments experiments = new Experiments(registry, common.environment());
+        specs.forEach(experiments::build);
         Files.createDirectories(dir);
+        Path planFile = dir.resolve("experiment.json");
+        Files.writeString(planFile, Json.MAPPER.writerWithDefaultPrettyPrinter()
+                .forType(ExperimentSpec.class).writeValueAsString(plan) + "\n");
         ResultsFile file = new ResultsFile(dir.resolve("results.jsonl"));
         ExperimentRunner runner = new ExperimentRunner(experiments, file, common.threads());
         ExperimentRunner.Outcome outcome;
@@ -69,6 +75,23 @@ final class Experiment {
         }
         report(out, spec.commandLine().getErr(), registry, file, dir, options.score, options.threshold, options.format);
         return Hyperloom.OK;
+    }
+
+    /** Reads an experiment file of the expected kind; malformed files are the user's to fix (exit 2). */
+    static <T extends ExperimentSpec> T readPlan(Path file, Class<T> kind) throws IOException {
+        if (!Files.isReadable(file)) {
+            throw new UserInputException("cannot read experiment file " + file);
+        }
+        try {
+            ExperimentSpec s = Json.MAPPER.readValue(file.toFile(), ExperimentSpec.class);
+            if (!kind.isInstance(s)) {
+                throw new UserInputException(file + " describes a different kind of experiment (\"kind\" must be "
+                        + (kind == ExperimentSpec.Compare.class ? "compare" : "ablate") + ")");
+            }
+            return kind.cast(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UserInputException(file + " is not an experiment file: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Prints the table of every record in {@code file} and writes the report into {@code dir}. */
