@@ -48,6 +48,11 @@ public final class Experiments {
         return registry;
     }
 
+    /** Where tasks find their data. */
+    public Environment environment() {
+        return environment;
+    }
+
     /** The parts of a spec, built: what {@link #run} and {@code hyperloom render} need. */
     public record Built(RunSpec spec, Task task, GeneratorFamily family, Optimizer optimizer, long budget) {
     }
