@@ -64,9 +64,24 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
         registry.nextGeneration();
     }
 
-    /** A minimal genome: every sensor connected to every output with N(0, weight-init) weights. */
+    /**
+     * A minimal genome — every sensor connected to every output with N(0, weight-init) weights —
+     * grown by {@code initial-hidden} random add-node and add-link mutations when a random initial
+     * topology is asked for.
+     */
     @Override
     public CppnGenome create() {
+        CppnGenome g = minimal();
+        for (int i = 0; i < p.initialHidden(); i++) {
+            CppnGenome grown = addNode(g);
+            g = grown == null ? g : grown;
+            CppnGenome linked = addLink(g);
+            g = linked == null ? g : linked;
+        }
+        return g;
+    }
+
+    private CppnGenome minimal() {
         CppnGenome.Builder b = new CppnGenome(template.nodes(), List.of()).toBuilder();
         for (NodeGene s : template.nodes()) {
             if (!s.isSensor()) {

@@ -119,8 +119,14 @@ public final class ExperimentPlan {
             int dot = key.indexOf('.');
             String owner = key.substring(0, dot);
             String option = key.substring(dot + 1);
+            boolean both = owner.equals(spec.generator()) && owner.equals(spec.optimizer());
             if (owner.equals("task") || owner.equals(spec.task())) {
                 t.put(option, e.getValue());
+            } else if (both) {
+                // a generator and an optimizer of the same name (neat): the option goes where it is declared
+                boolean onOptimizer = Registry.load().optimizer(owner).options().stream()
+                        .anyMatch(x -> x.name().equals(option));
+                (onOptimizer ? o : g).put(option, e.getValue());
             } else if (owner.equals("generator") || owner.equals(spec.generator())) {
                 g.put(option, e.getValue());
             } else if (owner.equals("optimizer") || owner.equals(spec.optimizer())) {
