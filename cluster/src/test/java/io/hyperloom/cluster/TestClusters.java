@@ -20,6 +20,7 @@ final class TestClusters {
     static Config config(ClusterSettings settings, boolean lite, int threads) {
         Config c = ClusterMembers.config(settings, lite, threads);
         c.getNetworkConfig().setPortCount(10);
+        c.getExecutorConfig(ClusterMembers.EXECUTOR).setStatisticsEnabled(true);
         c.setProperty("hazelcast.wait.seconds.before.join", "0");
         c.setProperty("hazelcast.tcp.join.port.try.count", "6");
         c.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
@@ -33,6 +34,12 @@ final class TestClusters {
 
     static HazelcastInstance coordinator(ClusterSettings settings) {
         return com.hazelcast.core.Hazelcast.newHazelcastInstance(config(settings, true, 1));
+    }
+
+    /** Whether {@code worker} is evaluating a chunk right now (its executor statistics). */
+    static boolean isEvaluating(HazelcastInstance worker) {
+        var stats = worker.getExecutorService(ClusterMembers.EXECUTOR).getLocalExecutorStats();
+        return stats.getStartedTaskCount() > stats.getCompletedTaskCount();
     }
 
     static void shutdown(HazelcastInstance... instances) {
