@@ -162,8 +162,8 @@ public final class ClusterEvaluator implements RunAwareEvaluator {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d workers · %d tasks in flight · %,.0f eval/s%s", workers,
-                    tasksInFlight, evaluationsPerSecond, resubmitted > 0 ? " · " + resubmitted + " re-sent" : "");
+            return String.format(Locale.ROOT, "%d workers, %d tasks in flight, %,.0f eval/s%s", workers,
+                    tasksInFlight, evaluationsPerSecond, resubmitted > 0 ? ", " + resubmitted + " re-sent" : "");
         }
     }
 
