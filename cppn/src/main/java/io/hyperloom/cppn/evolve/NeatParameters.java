@@ -16,7 +16,7 @@ public record NeatParameters(
         int population,
         double c1, double c2, double c3,
         double threshold, int targetSpecies, double thresholdStep, int normaliseAbove,
-        double weightMutation, double weightPerturb, double weightPower, double weightInit, double weightCap,
+        double weightMutation, double weightPerturb, boolean uniformWeights, double weightPower, double weightInit, double weightCap,
         double addNode, double addLink, boolean recurrent, double toggleEnable, double activationMutation,
         double disableInherited, double interspeciesMating, double mutateOnly, double mateOnly,
         double survivalThreshold, int stagnation, int eliteMinSpecies, boolean speciation) {
@@ -59,8 +59,9 @@ public record NeatParameters(
                 OptionSpec.ofInt("normalise-above", 20, "divide E and D by the larger genome's size only above this many genes (paper: 20)"),
                 OptionSpec.ofDouble("weight-mutation", 0.8, "probability that a genome's weights are mutated (paper: 0.8)"),
                 OptionSpec.ofDouble("weight-perturb", 0.9, "per weight: perturbed with this probability, else replaced (paper: 0.9)"),
-                OptionSpec.ofDouble("weight-power", 1.5, "std of a Gaussian weight perturbation (NEAT C++: uniform ±2.5, std 1.44)"),
-                OptionSpec.ofDouble("weight-init", 1.0, "std of a new or replaced weight (hyperloom)"),
+                OptionSpec.ofString("weight-distribution", "gaussian", "distribution of weight perturbations and new weights: gaussian (std = power) or uniform (paper, NEAT C++: ±power, with weight-power=2.5; no faster on xor here)"),
+                OptionSpec.ofDouble("weight-power", 1.5, "std of a Gaussian (half-range of a uniform) weight perturbation (NEAT C++: uniform ±2.5, std 1.44)"),
+                OptionSpec.ofDouble("weight-init", 1.0, "std (gaussian) or half-range (uniform) of a new or replaced weight (NEAT C++: uniform ±1)"),
                 OptionSpec.ofDouble("weight-cap", 8.0, "weights are clipped to ±this (NEAT C++: 8)"),
                 OptionSpec.ofDouble("add-node", 0.03, "probability of an add-node mutation (paper: 0.03)"),
                 OptionSpec.ofDouble("add-link", 0.05, "probability of an add-connection mutation (paper: 0.05; 0.3 for large populations)"),
@@ -81,7 +82,7 @@ public record NeatParameters(
         return new NeatParameters(o.intValue("population"), o.doubleValue("c1"), o.doubleValue("c2"), o.doubleValue("c3"),
                 o.doubleValue("compatibility-threshold"), o.intValue("target-species"), o.doubleValue("threshold-step"),
                 o.intValue("normalise-above"), o.doubleValue("weight-mutation"), o.doubleValue("weight-perturb"),
-                o.doubleValue("weight-power"), o.doubleValue("weight-init"), o.doubleValue("weight-cap"),
+                distribution(o.string("weight-distribution")), o.doubleValue("weight-power"), o.doubleValue("weight-init"), o.doubleValue("weight-cap"),
                 o.doubleValue("add-node"), o.doubleValue("add-link"), o.bool("recurrent"), o.doubleValue("toggle-enable"),
                 o.doubleValue("activation-mutation"), o.doubleValue("disable-inherited"),
                 o.doubleValue("interspecies-mating"), o.doubleValue("mutate-only"), o.doubleValue("mate-only"),
@@ -89,9 +90,17 @@ public record NeatParameters(
                 o.bool("speciation"));
     }
 
+    private static boolean distribution(String name) {
+        return switch (name) {
+            case "uniform" -> true;
+            case "gaussian" -> false;
+            default -> throw new IllegalArgumentException("weight-distribution must be uniform or gaussian, got '" + name + "'");
+        };
+    }
+
     public NeatParameters withPopulation(int n) {
         return new NeatParameters(n, c1, c2, c3, threshold, targetSpecies, thresholdStep, normaliseAbove, weightMutation,
-                weightPerturb, weightPower, weightInit, weightCap, addNode, addLink, recurrent, toggleEnable,
+                weightPerturb, uniformWeights, weightPower, weightInit, weightCap, addNode, addLink, recurrent, toggleEnable,
                 activationMutation, disableInherited, interspeciesMating, mutateOnly, mateOnly, survivalThreshold,
                 stagnation, eliteMinSpecies, speciation);
     }

@@ -159,6 +159,40 @@ public final class Experiments {
                 new NetworkProblem<>(task, family).finalMetrics(g), family.toJson(g));
     }
 
+    /**
+     * The weights the best genome of a record generates, rebuilt from the record alone.
+     *
+     * @throws IllegalArgumentException if the record's family has no fixed layout (NEAT networks)
+     *                                  or its genome JSON is malformed
+     */
+    public double[] bestWeights(Built built, RunResult record) {
+        JsonNode best = record.best();
+        if (best == null) {
+            throw new IllegalArgumentException("the record has no best genome");
+        }
+        return switch (built.family()) {
+            case ParametricFamily p -> {
+                if (!best.hasNonNull("theta")) {
+                    throw new IllegalArgumentException("the record's best genome has no θ");
+                }
+                double[] theta = Json.decodeDoubles(best.get("theta").asText());
+                if (theta.length != p.parameterCount()) {
+                    throw new IllegalArgumentException("the record's θ has " + theta.length + " numbers, the family "
+                            + p.parameterCount());
+                }
+                yield p.generator().generate(theta, new double[p.layout().weightCount()]);
+            }
+            case EvolvableFamily<?> e -> decodeWeights(e, best);
+            case NetworkFamily<?> n -> throw new IllegalArgumentException(n.name()
+                    + " genomes are networks without a fixed layout; the genome is in the record's \"best\" field");
+        };
+    }
+
+    private static <G> double[] decodeWeights(EvolvableFamily<G> family, JsonNode json) {
+        EvolvableFamily.Decoded d = family.decode(family.fromJson(json));
+        return d.generator().generate(d.theta(), new double[family.layout().weightCount()]);
+    }
+
     /** SHA-256 of the spec's canonical JSON. */
     public static String hash(RunSpec spec) {
         try {
