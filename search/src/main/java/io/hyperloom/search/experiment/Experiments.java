@@ -88,13 +88,14 @@ public final class Experiments {
      */
     public RunResult run(RunSpec spec, Evaluator evaluator, ProgressListener listener, EvaluationJournal journal) {
         Built b = build(spec);
-        Search search = new Search(b.task(), b.family(), evaluator, b.spec().seed(), b.budget(),
+        Evaluator e = evaluator instanceof RunAwareEvaluator aware ? aware.forRun(b) : evaluator;
+        Search search = new Search(b.task(), b.family(), e, b.spec().seed(), b.budget(),
                 b.optimizer().budgetUnit(), listener);
         if (journal != null) {
             search.withJournal(journal);
         }
         b.optimizer().run(search);
-        return result(b, search, evaluator.failures());
+        return result(b, search, e.failures());
     }
 
     private RunResult result(Built b, Search search, long failures) {
