@@ -29,7 +29,7 @@ import java.util.Objects;
  * <p>Not thread-safe: one instance per thread (it is the per-thread scratch). The weight buffer
  * is owned by the caller and must not change between a forward pass and its backward pass.
  */
-public final class TargetNetwork implements Network {
+public final class TargetNetwork implements SequenceNetwork {
 
     private final Architecture architecture;
     private final ParameterLayout layout;
@@ -237,7 +237,7 @@ public final class TargetNetwork implements Network {
         }
     }
 
-    /** The most steps {@link #forwardSequence} records. */
+    @Override
     public int maxSteps() {
         return maxSteps;
     }
@@ -266,6 +266,7 @@ public final class TargetNetwork implements Network {
      *
      * @return {@code outputs}
      */
+    @Override
     public double[][] forwardSequence(double[][] inputs, int batch, double[][] outputs) {
         checkBatch(batch);
         if (inputs.length < 1 || inputs.length > maxSteps) {
@@ -318,6 +319,7 @@ public final class TargetNetwork implements Network {
      * @param dOutputs dL/d(outputs) for each step; not modified
      * @return {@code dWeights}, to which the gradient was added
      */
+    @Override
     public double[] backwardSequence(double[][] dOutputs, double[] dWeights) {
         return backwardSequence(dOutputs, dWeights, false);
     }
@@ -327,6 +329,7 @@ public final class TargetNetwork implements Network {
      * (the logits), as {@link #backwardFromLogits} is for one step. The gradient stops at the state
      * the sequence started from (truncated backpropagation through time).
      */
+    @Override
     public double[] backwardSequenceFromLogits(double[][] dLogits, double[] dWeights) {
         return backwardSequence(dLogits, dWeights, true);
     }

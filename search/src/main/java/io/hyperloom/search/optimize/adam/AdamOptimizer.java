@@ -1,5 +1,6 @@
 package io.hyperloom.search.optimize.adam;
 
+import io.hyperloom.search.generator.DynamicWeightGenerator;
 import io.hyperloom.search.generator.GeneratorFamily;
 import io.hyperloom.search.generator.ParametricFamily;
 import io.hyperloom.search.generator.WeightGenerator;
@@ -9,6 +10,7 @@ import io.hyperloom.search.optimize.Problem;
 import io.hyperloom.search.optimize.Search;
 import io.hyperloom.search.optimize.Seeds;
 import io.hyperloom.search.task.Score;
+import io.hyperloom.search.task.SequenceTask;
 import io.hyperloom.search.task.SupervisedTask;
 import io.hyperloom.search.task.Task;
 
@@ -37,6 +39,9 @@ import java.util.random.RandomGenerator;
  * </ol>
  * Every {@code eval-every} steps (default once per epoch) θ is scored by the task's fitness (an
  * evaluation), which picks the best θ (validation-based model selection) and draws the curve.
+ *
+ * <p>A {@link SequenceTask} is trained by {@link SequenceTrainer} instead: chunks of parallel
+ * streams with truncated backpropagation through time, the same update rule.
  */
 public final class AdamOptimizer implements Optimizer {
 
@@ -78,7 +83,7 @@ public final class AdamOptimizer implements Optimizer {
 
     @Override
     public Optional<String> incompatibility(Task task, GeneratorFamily family) {
-        if (!(task instanceof SupervisedTask)) {
+        if (!(task instanceof SupervisedTask) && !(task instanceof SequenceTask)) {
             return Optional.of("task " + task.name() + " has no differentiable loss (evolution only)");
         }
         if (!(family instanceof ParametricFamily p)) {
@@ -86,6 +91,9 @@ public final class AdamOptimizer implements Optimizer {
         }
         if (!p.generator().isDifferentiable()) {
             return Optional.of("generator " + family.name() + " has no backward pass");
+        }
+        if (p.generator() instanceof DynamicWeightGenerator && !(task instanceof SequenceTask)) {
+            return Optional.of("generator " + family.name() + " changes weights per step; adam trains it on sequence tasks only");
         }
         return Optional.empty();
     }
@@ -111,6 +119,10 @@ public final class AdamOptimizer implements Optimizer {
 
     @Override
     public void run(Search search) {
+        if (search.task() instanceof SequenceTask) {
+            new SequenceTrainer(this, batch, chunk, evalEvery).run(search);
+            return;
+        }
         SupervisedTask task = (SupervisedTask) search.task();
         ParametricFamily family = (ParametricFamily) search.family();
         WeightGenerator generator = family.generator();
@@ -168,22 +180,8 @@ public final class AdamOptimizer implements Optimizer {
                             + "; kept the best θ from before (try a smaller lr or clip)");
                     break;
                 }
-                if (clip > 0 && norm > clip) {
-                    double s = clip / norm;
-                    for (int i = 0; i < n; i++) {
-                        dTheta[i] *= s;
-                    }
-                }
                 step++;
-                double rate = rate(step, total);
-                double c1 = 1 - Math.pow(beta1, step);
-                double c2 = 1 - Math.pow(beta2, step);
-                for (int i = 0; i < n; i++) {
-                    double g = dTheta[i];
-                    m[i] = beta1 * m[i] + (1 - beta1) * g;
-                    v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-                    theta[i] -= rate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
-                }
+                update(theta, dTheta, norm, m, v, step, total);
                 search.countSteps(1, b);
                 if (step % every == 0 || search.isDone()) {
                     monitor(search, problem, theta, step);
@@ -196,7 +194,27 @@ public final class AdamOptimizer implements Optimizer {
         }
     }
 
-    private void monitor(Search search, Problem<double[]> problem, double[] theta, long step) {
+    /** Clips dθ (modified) to the global norm if asked, then one Adam step on θ with moments m, v (step ≥ 1). */
+    void update(double[] theta, double[] dTheta, double norm, double[] m, double[] v, long step, long total) {
+        int n = theta.length;
+        if (clip > 0 && norm > clip) {
+            double s = clip / norm;
+            for (int i = 0; i < n; i++) {
+                dTheta[i] *= s;
+            }
+        }
+        double rate = rate(step, total);
+        double c1 = 1 - Math.pow(beta1, step);
+        double c2 = 1 - Math.pow(beta2, step);
+        for (int i = 0; i < n; i++) {
+            double g = dTheta[i];
+            m[i] = beta1 * m[i] + (1 - beta1) * g;
+            v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+            theta[i] -= rate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
+        }
+    }
+
+    static void monitor(Search search, Problem<double[]> problem, double[] theta, long step) {
         Score s = search.evaluate(problem, List.of(theta), step, double[]::clone).get(0);
         search.record(s.fitness());
     }
@@ -269,7 +287,7 @@ public final class AdamOptimizer implements Optimizer {
         return sum;
     }
 
-    private static double norm(double[] g) {
+    static double norm(double[] g) {
         double s = 0;
         for (double x : g) {
             s += x * x;
