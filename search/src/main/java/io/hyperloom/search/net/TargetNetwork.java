@@ -20,15 +20,16 @@ import java.util.Objects;
  * {@code maxBatch} samples and {@code maxSteps} time steps, so passes allocate nothing. Dense and
  * recurrent layers are one matrix product over the batch; a convolution is an im2col per sample
  * followed by one product, {@code out(OC×P) = K(OC×Q)·col(Q×P)}. All products go through the
- * {@link MatrixKernel}. A recurrent network keeps its hidden state between calls
- * ({@link #resetState()} zeroes it); {@link #forwardSequence} records every step so that
+ * {@link MatrixKernel}; an LSTM step is one product each for W·x and U·h over the batch plus the
+ * element-wise {@link LstmCell}. A recurrent network keeps its hidden (and LSTM cell) state between
+ * calls ({@link #resetState()} zeroes it); {@link #forwardSequence} records every step so that
  * {@link #backwardSequence} can run backpropagation through time. Outputs of the last layer are
  * post-activation (softmax included); dOutput is dL/d(those outputs).
  *
  * <p>Not thread-safe: one instance per thread (it is the per-thread scratch). The weight buffer
  * is owned by the caller and must not change between a forward pass and its backward pass.
  */
-public final class TargetNetwork implements Network {
+public final class TargetNetwork implements SequenceNetwork {
 
     private final Architecture architecture;
     private final ParameterLayout layout;
@@ -54,6 +55,24 @@ public final class TargetNetwork implements Network {
     private final double[] dcol;
     private final double[] gradY;
     private final double[] gradX;
+    /** Per LSTM layer: offset of the layer-norm parameters (gains, shifts, cell gain, cell shift), or -1. */
+    private final int[] lnOff;
+    /** Per LSTM layer: the cell state carried between calls, c_{-1} of the recorded sequence, and dL/dc carried back. */
+    private final double[][] cellState;
+    private final double[][] cellState0;
+    private final double[][] carryCell;
+    /** Per LSTM layer and step: activated gates (4H), cell c_t, tanh of the (normalised) cell. */
+    private final double[][][] gates;
+    private final double[][][] cells;
+    private final double[][][] tanhCells;
+    /** Per layer-normalised LSTM layer and step: x̂ and 1/σ of the gates and of the cell. */
+    private final double[][][] gateHat;
+    private final double[][][] gateInv;
+    private final double[][][] cellHat;
+    private final double[][][] cellInv;
+    /** LSTM backward scratch: dL/d(gate pre-activations) and dL/d(cell) of one step. */
+    private final double[] lstmDA;
+    private final double[] lstmDS;
     private double[] weights;
     private int batch;
     private int steps;
@@ -86,9 +105,28 @@ public final class TargetNetwork implements Network {
             switch (t.role()) {
                 case WEIGHT -> wOff[t.layer()] = t.offset();
                 case RECURRENT -> uOff[t.layer()] = t.offset();
-                case BIAS -> bOff[t.layer()] = t.offset();
+                // an LSTM's layer-norm tensors are biases too; its b comes first
+                case BIAS -> bOff[t.layer()] = bOff[t.layer()] < 0 ? t.offset() : bOff[t.layer()];
             }
         }
+        lnOff = new int[n];
+        Arrays.fill(lnOff, -1);
+        for (ParameterTensor t : layout.tensors()) {
+            if (t.name().endsWith(".ln.gain")) {
+                lnOff[t.layer()] = t.offset();
+            }
+        }
+        cellState = new double[n][];
+        cellState0 = new double[n][];
+        carryCell = new double[n][];
+        gates = new double[n][][];
+        cells = new double[n][][];
+        tanhCells = new double[n][][];
+        gateHat = new double[n][][];
+        gateInv = new double[n][][];
+        cellHat = new double[n][][];
+        cellInv = new double[n][][];
+        int maxUnits = 0;
         act = new double[n + 1][maxSteps][];
         state = new double[n][];
         state0 = new double[n][];
@@ -113,7 +151,28 @@ public final class TargetNetwork implements Network {
             if (layers[l] instanceof Layer.MaxPool) {
                 argmax[l] = new int[maxSteps][maxBatch * s.size()];
             }
+            if (layers[l] instanceof Layer.Lstm m) {
+                int h = m.units();
+                maxUnits = Math.max(maxUnits, h);
+                state[l] = new double[maxBatch * h];
+                state0[l] = new double[maxBatch * h];
+                carry[l] = new double[maxBatch * h];
+                cellState[l] = new double[maxBatch * h];
+                cellState0[l] = new double[maxBatch * h];
+                carryCell[l] = new double[maxBatch * h];
+                gates[l] = new double[maxSteps][maxBatch * 4 * h];
+                cells[l] = new double[maxSteps][maxBatch * h];
+                tanhCells[l] = new double[maxSteps][maxBatch * h];
+                if (m.layerNorm()) {
+                    gateHat[l] = new double[maxSteps][maxBatch * 4 * h];
+                    gateInv[l] = new double[maxSteps][maxBatch * 4];
+                    cellHat[l] = new double[maxSteps][maxBatch * h];
+                    cellInv[l] = new double[maxSteps][maxBatch];
+                }
+            }
         }
+        lstmDA = new double[maxBatch * 4 * maxUnits];
+        lstmDS = new double[maxBatch * maxUnits];
         for (int t = 0; t < maxSteps; t++) {
             act[0][t] = new double[maxBatch * architecture.inputSize()];
             for (int l = 0; l < n; l++) {
@@ -163,7 +222,7 @@ public final class TargetNetwork implements Network {
         return this;
     }
 
-    /** Zeroes the hidden state of every recurrent layer. */
+    /** Zeroes the hidden state of every recurrent layer (and the cell state of every LSTM). */
     @Override
     public void resetState() {
         for (double[] h : state) {
@@ -171,6 +230,16 @@ public final class TargetNetwork implements Network {
                 Arrays.fill(h, 0.0);
             }
         }
+        for (double[] c : cellState) {
+            if (c != null) {
+                Arrays.fill(c, 0.0);
+            }
+        }
+    }
+
+    @Override
+    public int maxSteps() {
+        return maxSteps;
     }
 
     /**
@@ -197,6 +266,7 @@ public final class TargetNetwork implements Network {
      *
      * @return {@code outputs}
      */
+    @Override
     public double[][] forwardSequence(double[][] inputs, int batch, double[][] outputs) {
         checkBatch(batch);
         if (inputs.length < 1 || inputs.length > maxSteps) {
@@ -249,14 +319,29 @@ public final class TargetNetwork implements Network {
      * @param dOutputs dL/d(outputs) for each step; not modified
      * @return {@code dWeights}, to which the gradient was added
      */
+    @Override
     public double[] backwardSequence(double[][] dOutputs, double[] dWeights) {
+        return backwardSequence(dOutputs, dWeights, false);
+    }
+
+    /**
+     * As {@link #backwardSequence}, but each step's gradient is at the last layer's pre-activation
+     * (the logits), as {@link #backwardFromLogits} is for one step. The gradient stops at the state
+     * the sequence started from (truncated backpropagation through time).
+     */
+    @Override
+    public double[] backwardSequenceFromLogits(double[][] dLogits, double[] dWeights) {
+        return backwardSequence(dLogits, dWeights, true);
+    }
+
+    private double[] backwardSequence(double[][] dOutputs, double[] dWeights, boolean atLogits) {
         if (dOutputs.length != steps) {
             throw new IllegalArgumentException("expected " + steps + " steps of output gradients, got "
                     + dOutputs.length);
         }
         clearCarry();
         for (int t = steps - 1; t >= 0; t--) {
-            backwardStep(t, dOutputs[t], dWeights, false);
+            backwardStep(t, dOutputs[t], dWeights, atLogits);
         }
         return dWeights;
     }
@@ -275,11 +360,19 @@ public final class TargetNetwork implements Network {
             if (state[l] != null) {
                 System.arraycopy(state[l], 0, state0[l], 0, batch * out[l].size());
             }
+            if (cellState[l] != null) {
+                System.arraycopy(cellState[l], 0, cellState0[l], 0, batch * out[l].size());
+            }
         }
     }
 
     private void clearCarry() {
         for (double[] c : carry) {
+            if (c != null) {
+                Arrays.fill(c, 0, batch * c.length / maxBatch, 0.0);
+            }
+        }
+        for (double[] c : carryCell) {
             if (c != null) {
                 Arrays.fill(c, 0, batch * c.length / maxBatch, 0.0);
             }
@@ -308,6 +401,7 @@ public final class TargetNetwork implements Network {
                     r.activation().applyInPlace(y, 0, batch, nOut);
                     System.arraycopy(y, 0, state[l], 0, batch * nOut);
                 }
+                case Layer.Lstm m -> lstmForward(l, t, m, x, y, nIn, nOut);
                 case Layer.Conv2d c -> {
                     int q = in[l].channels() * c.kernel() * c.kernel();
                     int p = out[l].height() * out[l].width();
@@ -392,6 +486,7 @@ public final class TargetNetwork implements Network {
                         kernel.gemm(false, false, batch, nIn, nOut, dy, 0, nOut, weights, wOff[l], nIn, 0.0, dx, 0, nIn);
                     }
                 }
+                case Layer.Lstm m -> lstmBackward(l, t, m, x, dy, dx, dW, nIn, nOut, needDx);
                 case Layer.Conv2d cv -> {
                     cv.activation().backwardInPlace(y, dy, 0, batch, nOut);
                     int q = in[l].channels() * cv.kernel() * cv.kernel();
@@ -425,6 +520,71 @@ public final class TargetNetwork implements Network {
             double[] tmp = dy;
             dy = dx;
             dx = tmp;
+        }
+    }
+
+    /**
+     * One LSTM step (see {@link Layer.Lstm}): A = X·Wᵀ + H_{t-1}·Uᵀ + b, optional layer norm per gate
+     * block, gates, c_t = f⊙c_{t-1} + i⊙g, h_t = o⊙tanh(LN(c_t)); everything the backward pass needs
+     * is kept per step.
+     */
+    private void lstmForward(int l, int t, Layer.Lstm m, double[] x, double[] y, int nIn, int nOut) {
+        int h4 = 4 * nOut;
+        double[] a = gates[l][t];
+        double[] hPrev = t == 0 ? state0[l] : act[l + 1][t - 1];
+        double[] cPrev = t == 0 ? cellState0[l] : cells[l][t - 1];
+        // A(B×4H) = X(B×I)·Wᵀ + H_{t-1}(B×H)·Uᵀ + b
+        kernel.gemm(false, true, batch, h4, nIn, x, 0, nIn, weights, wOff[l], nIn, 0.0, a, 0, h4);
+        kernel.gemm(false, true, batch, h4, nOut, hPrev, 0, nOut, weights, uOff[l], nOut, 1.0, a, 0, h4);
+        addBias(l, a, batch, h4, 1);
+        int ln = lnOff[l];
+        if (m.layerNorm()) {
+            LstmCell.layerNorm(a, batch, 4, nOut, weights, ln, ln + h4, gateHat[l][t], gateInv[l][t]);
+        }
+        LstmCell.activateGates(a, batch, nOut);
+        double[] c = cells[l][t];
+        LstmCell.cell(a, cPrev, c, batch, nOut);
+        double[] s = tanhCells[l][t];
+        System.arraycopy(c, 0, s, 0, batch * nOut);
+        if (m.layerNorm()) {
+            LstmCell.layerNorm(s, batch, 1, nOut, weights, ln + 2 * h4, ln + 2 * h4 + nOut, cellHat[l][t], cellInv[l][t]);
+        }
+        LstmCell.hidden(a, s, y, batch, nOut);
+        System.arraycopy(y, 0, state[l], 0, batch * nOut);
+        System.arraycopy(c, 0, cellState[l], 0, batch * nOut);
+    }
+
+    /** Backward of {@link #lstmForward}; {@code dy} is dL/dh_t from above (modified), carries go to t−1. */
+    private void lstmBackward(int l, int t, Layer.Lstm m, double[] x, double[] dy, double[] dx, double[] dW,
+                              int nIn, int nOut, boolean needDx) {
+        int h4 = 4 * nOut;
+        double[] ch = carry[l];
+        for (int i = 0; i < batch * nOut; i++) {
+            dy[i] += ch[i];
+        }
+        double[] a = gates[l][t];
+        double[] hPrev = t == 0 ? state0[l] : act[l + 1][t - 1];
+        double[] cPrev = t == 0 ? cellState0[l] : cells[l][t - 1];
+        double[] dA = lstmDA;
+        double[] ds = lstmDS;
+        int ln = lnOff[l];
+        LstmCell.hiddenBackward(dy, a, tanhCells[l][t], ds, dA, batch, nOut);
+        if (m.layerNorm()) {
+            LstmCell.layerNormBackward(ds, batch, 1, nOut, weights, ln + 2 * h4, cellHat[l][t], cellInv[l][t],
+                    dW, ln + 2 * h4, ln + 2 * h4 + nOut);
+        }
+        LstmCell.cellBackward(ds, carryCell[l], a, cPrev, dA, batch, nOut);
+        if (m.layerNorm()) {
+            LstmCell.layerNormBackward(dA, batch, 4, nOut, weights, ln, gateHat[l][t], gateInv[l][t], dW, ln, ln + h4);
+        }
+        // dW(4H×I) += dAᵀ·X, dU(4H×H) += dAᵀ·H_{t-1}
+        kernel.gemm(true, false, h4, nIn, batch, dA, 0, h4, x, 0, nIn, 1.0, dW, wOff[l], nIn);
+        kernel.gemm(true, false, h4, nOut, batch, dA, 0, h4, hPrev, 0, nOut, 1.0, dW, uOff[l], nOut);
+        biasGradient(l, dA, dW, batch, h4, 1);
+        // carry_{t-1}(B×H) = dA(B×4H)·U(4H×H)
+        kernel.gemm(false, false, batch, nOut, h4, dA, 0, h4, weights, uOff[l], nOut, 0.0, ch, 0, nOut);
+        if (needDx) {
+            kernel.gemm(false, false, batch, nIn, h4, dA, 0, h4, weights, wOff[l], nIn, 0.0, dx, 0, nIn);
         }
     }
 
