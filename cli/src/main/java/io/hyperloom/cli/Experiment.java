@@ -73,7 +73,8 @@ final class Experiment {
             spec.commandLine().getErr().println(outcome.skipped() + " of " + specs.size()
                     + " runs were already recorded in " + file.path() + " and were not rerun");
         }
-        report(out, spec.commandLine().getErr(), registry, file, dir, options.score, options.threshold, options.format);
+        report(out, spec.commandLine().getErr(), registry, common.environment(), file, dir, options.score,
+                options.threshold, options.format);
         return Hyperloom.OK;
     }
 
@@ -95,14 +96,16 @@ final class Experiment {
     }
 
     /** Prints the table of every record in {@code file} and writes the report into {@code dir}. */
-    static void report(PrintWriter out, PrintWriter err, Registry registry, ResultsFile file, Path dir, String score,
-                       Double threshold, RunCommand.Format format) throws IOException {
+    static void report(PrintWriter out, PrintWriter err, Registry registry, io.hyperloom.search.task.Environment environment,
+                       ResultsFile file, Path dir, String score, Double threshold, RunCommand.Format format)
+            throws IOException {
         ResultsFile.Contents contents = file.read();
         for (String p : contents.problems()) {
             err.println("warning: " + p);
         }
         List<RunResult> results = contents.results();
-        ReportOptions ro = reportOptions(registry, results, score, threshold, contents.problems());
+        ReportOptions ro = reportOptions(registry, results, score, threshold, contents.problems())
+                .withWeightImages(new ReportWeightImages(new Experiments(registry, environment)));
         Map<String, List<RunResult>> byTask = new TreeMap<>();
         for (RunResult r : results) {
             byTask.computeIfAbsent(r.task(), t -> new ArrayList<>()).add(r);
