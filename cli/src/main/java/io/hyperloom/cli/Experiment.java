@@ -40,8 +40,9 @@ final class Experiment {
     private Experiment() {
     }
 
-    static int runAndReport(CommandLine.Model.CommandSpec spec, CommonOptions common, ExperimentOptions options,
-                            Registry registry, ExperimentSpec plan, Path dir, String kind) throws IOException {
+    static int runAndReport(CommandLine.Model.CommandSpec spec, CommonOptions common, ClusterOptions cluster,
+                            ExperimentOptions options, Registry registry, ExperimentSpec plan, Path dir, String kind)
+            throws IOException {
         List<RunSpec> specs = plan.specs();
         Experiments experiments = new Experiments(registry, common.environment());
         specs.forEach(experiments::build);
@@ -50,9 +51,12 @@ final class Experiment {
         Files.writeString(planFile, Json.MAPPER.writerWithDefaultPrettyPrinter()
                 .forType(ExperimentSpec.class).writeValueAsString(plan) + "\n");
         ResultsFile file = new ResultsFile(dir.resolve("results.jsonl"));
-        ExperimentRunner runner = new ExperimentRunner(experiments, file, common.threads());
         ExperimentRunner.Outcome outcome;
-        try (ArmProgress progress = new ArmProgress(System.err, common.quiet)) {
+        try (io.hyperloom.search.optimize.Evaluator shared = cluster.isCluster() ? cluster.evaluator(common.threads()) : null;
+             ArmProgress progress = new ArmProgress(System.err, common.quiet)) {
+            // on a cluster, runs are limited by the members' threads, not the coordinator's cores
+            ExperimentRunner runner = new ExperimentRunner(experiments, file,
+                    shared == null ? common.threads() : Math.max(common.threads(), 4), shared);
             Map<String, Long> totals = new LinkedHashMap<>();
             for (RunSpec s : specs) {
                 totals.merge(label(s, kind, specs), experiments.build(s).budget(), Long::sum);
