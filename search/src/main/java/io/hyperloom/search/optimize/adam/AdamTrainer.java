@@ -8,10 +8,8 @@ import io.hyperloom.search.task.SupervisedTask;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 
 /**
@@ -228,24 +226,7 @@ public record AdamTrainer(double lr, int batch, double beta1, double beta2, doub
                     losses[cc] = l * share;
                 });
             }
-            if (pool == null) {
-                jobs.forEach(Runnable::run);
-            } else {
-                List<Future<?>> futures = new ArrayList<>();
-                for (Runnable j : jobs) {
-                    futures.add(pool.submit(j));
-                }
-                for (Future<?> f : futures) {
-                    try {
-                        f.get();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("training interrupted", e);
-                    } catch (ExecutionException e) {
-                        throw new IllegalStateException(e.getCause());
-                    }
-                }
-            }
+            Jobs.runAll(jobs, pool);
             double sum = 0;
             for (double l : losses) {
                 sum += l;

@@ -13,10 +13,8 @@ import io.hyperloom.search.task.SequenceTask;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Adam on a {@link SequenceTask}: truncated backpropagation through time over parallel streams.
@@ -185,24 +183,7 @@ final class SequenceTrainer {
                 losses[cc] = l;
             });
         }
-        if (pool == null) {
-            jobs.forEach(Runnable::run);
-        } else {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Runnable j : jobs) {
-                futures.add(pool.submit(j));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("training interrupted", e);
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        }
+        Jobs.runAll(jobs, pool);
         double sum = 0;
         for (double l : losses) {
             sum += l;
