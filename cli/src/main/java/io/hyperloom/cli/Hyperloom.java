@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 @Command(name = "hyperloom", mixinStandardHelpOptions = true, versionProvider = Hyperloom.Version.class,
         description = "Which way of producing a network's weights works best? direct, dct, cppn and hypernet "
                 + "generators compared on the same target networks.",
-        subcommands = {ListCommand.class, RunCommand.class, BenchCommand.class, DataCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, BenchCommand.class, DataCommand.class, RenderCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Hyperloom implements Runnable {
 
