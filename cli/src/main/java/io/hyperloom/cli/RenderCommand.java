@@ -14,9 +14,9 @@ import io.hyperloom.search.generator.WeightGenerator;
 import io.hyperloom.search.net.ParameterLayout;
 import io.hyperloom.search.optimize.Seeds;
 import io.hyperloom.search.render.WeightImages;
+import io.hyperloom.search.task.Environment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -44,8 +44,9 @@ final class RenderCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Mixin
-    CommonOptions common;
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "where datasets are, for dataset tasks (default: $HYPERLOOM_DATA, else ~/.hyperloom/data)")
+    Path dataDir;
 
     @Option(names = "--task", paramLabel = "TASK", description = "the task (with --from: only records of this task)")
     String task;
@@ -73,7 +74,8 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Registry registry = Registry.load();
-        Experiments experiments = new Experiments(registry, common.environment());
+        Experiments experiments = new Experiments(registry,
+                dataDir != null ? new Environment(dataDir) : Environment.fromSystem());
         PrintWriter w = spec.commandLine().getOut();
         Rendered r = from != null ? recorded(experiments) : random(registry, experiments);
         List<WeightImages.Image> images = WeightImages.DEFAULT.write(r.layout, r.weights, out);
