@@ -1,5 +1,6 @@
 package io.hyperloom.cli;
 
+import io.hyperloom.search.experiment.ExperimentPlan;
 import io.hyperloom.search.experiment.RunSpec;
 
 import java.util.LinkedHashMap;
@@ -17,9 +18,7 @@ final class ComponentOptions {
     }
 
     static RunSpec apply(RunSpec spec, List<String> settings) {
-        Map<String, String> t = new LinkedHashMap<>(spec.taskOptions());
-        Map<String, String> g = new LinkedHashMap<>(spec.generatorOptions());
-        Map<String, String> o = new LinkedHashMap<>(spec.optimizerOptions());
+        Map<String, String> parsed = new LinkedHashMap<>();
         for (String s : settings) {
             int eq = s.indexOf('=');
             int dot = s.indexOf('.');
@@ -27,27 +26,20 @@ final class ComponentOptions {
                 throw new IllegalArgumentException("option setting '" + s + "' is not NAME.OPTION=VALUE "
                         + "(NAME: task, generator, optimizer or a component's name)");
             }
-            String owner = s.substring(0, dot);
-            String key = s.substring(dot + 1, eq);
-            String value = s.substring(eq + 1);
-            target(spec, owner, s, t, g, o).put(key, value);
+            parsed.put(s.substring(0, eq), s.substring(eq + 1));
         }
-        return spec.withTaskOptions(t).withGenerator(spec.generator(), g).withOptimizer(spec.optimizer(), o);
+        return ExperimentPlan.apply(spec, parsed);
     }
 
-    /** The option map that {@code owner} names. */
-    static Map<String, String> target(RunSpec spec, String owner, String setting, Map<String, String> t,
-                                      Map<String, String> g, Map<String, String> o) {
-        if (owner.equals("task") || owner.equals(spec.task())) {
-            return t;
-        }
-        if (owner.equals("generator") || owner.equals(spec.generator())) {
-            return g;
-        }
-        if (owner.equals("optimizer") || owner.equals(spec.optimizer())) {
-            return o;
-        }
-        throw new IllegalArgumentException("'" + setting + "': '" + owner + "' is none of task, generator, optimizer, "
-                + spec.task() + ", " + spec.generator() + ", " + spec.optimizer());
+    /** The settings that concern this spec (its task, generator or optimizer, by role or name), applied; others left out. */
+    static RunSpec applyWhereOwned(RunSpec spec, List<String> settings) {
+        List<String> owned = settings.stream().filter(s -> {
+            int dot = s.indexOf('.');
+            String owner = dot < 0 ? "" : s.substring(0, dot);
+            return owner.equals("task") || owner.equals("generator") || owner.equals("optimizer")
+                    || owner.equals(spec.task()) || owner.equals(spec.generator())
+                    || owner.equals(spec.optimizer());
+        }).toList();
+        return apply(spec, owned);
     }
 }

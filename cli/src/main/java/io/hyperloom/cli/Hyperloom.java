@@ -13,7 +13,9 @@ import java.io.PrintWriter;
 @Command(name = "hyperloom", mixinStandardHelpOptions = true, versionProvider = Hyperloom.Version.class,
         description = "Which way of producing a network's weights works best? direct, dct, cppn and hypernet "
                 + "generators compared on the same target networks.",
-        subcommands = {ListCommand.class, RunCommand.class, BenchCommand.class, DataCommand.class, RenderCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, AblateCommand.class, ReportCommand.class,
+                ExportWeightsCommand.class, RescoreCommand.class, WorkerCommand.class, BenchCommand.class, DataCommand.class,
+                RenderCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Hyperloom implements Runnable {
 

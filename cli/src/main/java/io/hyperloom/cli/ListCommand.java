@@ -1,26 +1,46 @@
 package io.hyperloom.cli;
 
+import io.hyperloom.search.experiment.CompatibilityMatrix;
+import io.hyperloom.search.experiment.Experiments;
 import io.hyperloom.search.experiment.Registry;
+import io.hyperloom.search.task.Environment;
 import io.hyperloom.search.option.Component;
 import io.hyperloom.search.option.OptionSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code hyperloom list}: every task, generator and optimizer with its options and defaults. */
+/**
+ * {@code hyperloom list}: every task, generator and optimizer with its options and defaults; with
+ * {@code --matrix}, whether each task × generator × optimizer runs, and why not.
+ */
 @Command(name = "list", description = "List tasks, generators and optimizers with their options and defaults.")
 final class ListCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--matrix", description = "for every task × generator × optimizer: whether it runs, "
+            + "and why not (built as `hyperloom run` would, with default options)")
+    boolean matrix;
+
+    @CommandLine.Option(names = "--data-dir", paramLabel = "DIR",
+            description = "where datasets are, for --matrix (default: $HYPERLOOM_DATA, else ~/.hyperloom/data)")
+    Path dataDir;
+
     @Override
     public Integer call() {
         Registry r = Registry.load();
         PrintWriter out = spec.commandLine().getOut();
+        if (matrix) {
+            printMatrix(out, new Experiments(r, Environment.resolve(dataDir)));
+            out.flush();
+            return Hyperloom.OK;
+        }
         section(out, "Tasks", r.tasks());
         section(out, "Generators", r.generators());
         section(out, "Optimizers", r.optimizers());
@@ -40,5 +60,19 @@ final class ListCommand implements Callable<Integer> {
             }
         }
         out.println();
+    }
+
+    private static void printMatrix(PrintWriter out, Experiments experiments) {
+        List<CompatibilityMatrix.Cell> cells = CompatibilityMatrix.of(experiments);
+        String task = null;
+        for (CompatibilityMatrix.Cell c : cells) {
+            if (!c.task().equals(task)) {
+                task = c.task();
+                out.println(task + ":");
+            }
+            out.printf("  %-10s %-8s %s%n", c.generator(), c.optimizer(), c.runs() ? "runs" : "no: " + c.reason());
+        }
+        long runs = cells.stream().filter(CompatibilityMatrix.Cell::runs).count();
+        out.println(runs + " of " + cells.size() + " combinations run.");
     }
 }

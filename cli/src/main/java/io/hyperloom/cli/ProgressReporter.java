@@ -9,6 +9,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** A progress bar on stderr with ETA, the budget used and the best fitness; silent when quiet. */
 final class ProgressReporter implements ProgressListener, AutoCloseable {
@@ -17,11 +18,17 @@ final class ProgressReporter implements ProgressListener, AutoCloseable {
     private final PrintStream stream;
     private final boolean quiet;
     private ProgressBar bar;
+    private Supplier<String> status = () -> null;
 
     ProgressReporter(String name, PrintStream stream, boolean quiet) {
         this.name = name;
         this.stream = stream;
         this.quiet = quiet;
+    }
+
+    /** A line appended to the bar's message at every update (e.g. a cluster's workers and rate), or null. */
+    synchronized void status(Supplier<String> status) {
+        this.status = java.util.Objects.requireNonNull(status, "status");
     }
 
     @Override
@@ -41,7 +48,8 @@ final class ProgressReporter implements ProgressListener, AutoCloseable {
                     .build();
         }
         bar.stepTo(p.done());
-        bar.setExtraMessage(String.format(Locale.ROOT, "best %.4g", p.best()));
+        String extra = status.get();
+        bar.setExtraMessage(String.format(Locale.ROOT, "best %.4g", p.best()) + (extra == null ? "" : " · " + extra));
     }
 
     @Override

@@ -7,7 +7,7 @@ import io.hyperloom.search.experiment.Registry;
 import io.hyperloom.search.experiment.ResultsFile;
 import io.hyperloom.search.experiment.RunResult;
 import io.hyperloom.search.experiment.RunSpec;
-import io.hyperloom.search.optimize.LocalEvaluator;
+import io.hyperloom.search.optimize.Evaluator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +35,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--task", paramLabel = "TASK", description = "the task (see `hyperloom list`)")
     String task;
@@ -74,9 +77,14 @@ final class RunCommand implements Callable<Integer> {
         Experiments experiments = new Experiments(registry, common.environment());
         String name = runSpec.task() + "/" + runSpec.generator() + "/" + runSpec.optimizer() + " seed " + runSpec.seed();
         RunResult result;
-        try (LocalEvaluator evaluator = new LocalEvaluator(common.threads());
+        String clusterStatus;
+        try (Evaluator evaluator = cluster.evaluator(common.threads());
              ProgressReporter progress = new ProgressReporter(name, System.err, common.quiet)) {
+            if (cluster.isCluster()) {
+                progress.status(() -> ClusterOptions.status(evaluator));
+            }
             result = experiments.run(runSpec, evaluator, progress);
+            clusterStatus = ClusterOptions.status(evaluator);
         }
         new ResultsFile(out).append(result);
         PrintWriter w = spec.commandLine().getOut();
@@ -84,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
             w.println(Json.MAPPER.writeValueAsString(result));
         } else {
             summary(w, result, out);
+            if (clusterStatus != null) {
+                // Not in the record: a cluster run's record equals the local run's, timings aside.
+                w.println("  evaluated on cluster '" + cluster.cluster + "': " + clusterStatus);
+            }
         }
         w.flush();
         return Hyperloom.OK;

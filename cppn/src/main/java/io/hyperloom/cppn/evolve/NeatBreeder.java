@@ -24,7 +24,7 @@ import java.util.random.RandomGenerator;
  * nearly what it did; else with probability add-link (2) a new connection joins two unconnected
  * nodes, feed-forward unless recurrence is allowed (a candidate that would close a cycle is
  * rejected, 20 tries); else (3) with probability weight-mutation every weight is perturbed by a
- * Gaussian (or, per weight with probability 1 − weight-perturb, replaced), then one connection's
+ * uniform or Gaussian draw (or, per weight with probability 1 − weight-perturb, replaced), then one connection's
  * enabled flag may flip and one hidden node's activation may change.
  */
 public final class NeatBreeder implements Breeder<CppnGenome> {
@@ -64,9 +64,24 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
         registry.nextGeneration();
     }
 
-    /** A minimal genome: every sensor connected to every output with N(0, weight-init) weights. */
+    /**
+     * A minimal genome — every sensor connected to every output with N(0, weight-init) weights —
+     * grown by {@code initial-hidden} random add-node and add-link mutations when a random initial
+     * topology is asked for.
+     */
     @Override
     public CppnGenome create() {
+        CppnGenome g = minimal();
+        for (int i = 0; i < p.initialHidden(); i++) {
+            CppnGenome grown = addNode(g);
+            g = grown == null ? g : grown;
+            CppnGenome linked = addLink(g);
+            g = linked == null ? g : linked;
+        }
+        return g;
+    }
+
+    private CppnGenome minimal() {
         CppnGenome.Builder b = new CppnGenome(template.nodes(), List.of()).toBuilder();
         for (NodeGene s : template.nodes()) {
             if (!s.isSensor()) {
@@ -97,7 +112,7 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
         if (rng.nextDouble() < p.weightMutation()) {
             for (ConnectionGene c : genome.connections()) {
                 double w = rng.nextDouble() < p.weightPerturb()
-                        ? c.weight() + p.weightPower() * rng.nextGaussian()
+                        ? c.weight() + draw(p.weightPower())
                         : newWeight();
                 b.connection(c.withWeight(clip(w)));
             }
@@ -229,7 +244,12 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
     }
 
     private double newWeight() {
-        return clip(p.weightInit() * rng.nextGaussian());
+        return clip(draw(p.weightInit()));
+    }
+
+    /** A uniform draw on [−scale, scale] (NEAT C++'s randposneg()·randfloat()·power), or N(0, scale²). */
+    private double draw(double scale) {
+        return p.uniformWeights() ? scale * (2 * rng.nextDouble() - 1) : scale * rng.nextGaussian();
     }
 
     private double clip(double w) {

@@ -16,10 +16,11 @@ public record NeatParameters(
         int population,
         double c1, double c2, double c3,
         double threshold, int targetSpecies, double thresholdStep, int normaliseAbove,
-        double weightMutation, double weightPerturb, double weightPower, double weightInit, double weightCap,
+        double weightMutation, double weightPerturb, boolean uniformWeights, double weightPower, double weightInit, double weightCap,
         double addNode, double addLink, boolean recurrent, double toggleEnable, double activationMutation,
         double disableInherited, double interspeciesMating, double mutateOnly, double mateOnly,
-        double survivalThreshold, int stagnation, int eliteMinSpecies, boolean speciation) {
+        double survivalThreshold, int stagnation, int eliteMinSpecies, boolean speciation,
+        int initialHidden) {
 
     public static final NeatParameters DEFAULTS = of(Options.resolve("neat", options(), java.util.Map.of()));
 
@@ -42,6 +43,9 @@ public record NeatParameters(
         if (!(weightCap > 0) || weightPower < 0 || weightInit < 0) {
             throw new IllegalArgumentException("weight-cap must be > 0 and weight-power, weight-init >= 0");
         }
+        if (initialHidden < 0) {
+            throw new IllegalArgumentException("initial-hidden must be >= 0, got " + initialHidden);
+        }
         if (stagnation < 1 || targetSpecies < 0 || eliteMinSpecies < 0) {
             throw new IllegalArgumentException("stagnation must be >= 1, target-species and elite-min-species >= 0");
         }
@@ -59,8 +63,9 @@ public record NeatParameters(
                 OptionSpec.ofInt("normalise-above", 20, "divide E and D by the larger genome's size only above this many genes (paper: 20)"),
                 OptionSpec.ofDouble("weight-mutation", 0.8, "probability that a genome's weights are mutated (paper: 0.8)"),
                 OptionSpec.ofDouble("weight-perturb", 0.9, "per weight: perturbed with this probability, else replaced (paper: 0.9)"),
-                OptionSpec.ofDouble("weight-power", 1.5, "std of a Gaussian weight perturbation (NEAT C++: uniform ±2.5, std 1.44)"),
-                OptionSpec.ofDouble("weight-init", 1.0, "std of a new or replaced weight (hyperloom)"),
+                OptionSpec.ofString("weight-distribution", "gaussian", "distribution of weight perturbations and new weights: gaussian (std = power) or uniform (paper, NEAT C++: ±power, with weight-power=2.5; no faster on xor here)"),
+                OptionSpec.ofDouble("weight-power", 1.5, "std of a Gaussian (half-range of a uniform) weight perturbation (NEAT C++: uniform ±2.5, std 1.44)"),
+                OptionSpec.ofDouble("weight-init", 1.0, "std (gaussian) or half-range (uniform) of a new or replaced weight (NEAT C++: uniform ±1)"),
                 OptionSpec.ofDouble("weight-cap", 8.0, "weights are clipped to ±this (NEAT C++: 8)"),
                 OptionSpec.ofDouble("add-node", 0.03, "probability of an add-node mutation (paper: 0.03)"),
                 OptionSpec.ofDouble("add-link", 0.05, "probability of an add-connection mutation (paper: 0.05; 0.3 for large populations)"),
@@ -74,25 +79,43 @@ public record NeatParameters(
                 OptionSpec.ofDouble("survival-threshold", 0.2, "fraction of each species allowed to reproduce (NEAT C++: 0.2)"),
                 OptionSpec.ofInt("stagnation", 15, "generations without improvement before a species stops reproducing (paper: 15)"),
                 OptionSpec.ofInt("elite-min-species", 5, "a species with more members than this keeps its champion unchanged (paper: 5)"),
-                OptionSpec.ofBoolean("speciation", true, "speciate; off puts every genome in one species (for ablations)"));
+                OptionSpec.ofBoolean("speciation", true, "speciate; off puts every genome in one species (for ablations)"),
+                OptionSpec.ofInt("initial-hidden", 0, "add-node mutations (each with an add-link) applied to every initial "
+                        + "genome: 0 = NEAT's minimal start; > 0 = a random initial topology"),
+                OptionSpec.ofChoice("variant", "full", "the NEAT paper's ablations (Stanley & Miikkulainen 2002, table 2), "
+                        + "applied over the options above: full; no-growth (no add-node/add-link); no-speciation; "
+                        + "random-topology (initial-hidden 10); no-mating (every offspring by mutation alone)",
+                        "full", "no-growth", "no-speciation", "random-topology", "no-mating"));
     }
 
     public static NeatParameters of(Options o) {
+        String variant = o.values().getOrDefault("variant", "full");
+        boolean growth = !variant.equals("no-growth");
+        boolean mating = !variant.equals("no-mating");
         return new NeatParameters(o.intValue("population"), o.doubleValue("c1"), o.doubleValue("c2"), o.doubleValue("c3"),
                 o.doubleValue("compatibility-threshold"), o.intValue("target-species"), o.doubleValue("threshold-step"),
                 o.intValue("normalise-above"), o.doubleValue("weight-mutation"), o.doubleValue("weight-perturb"),
-                o.doubleValue("weight-power"), o.doubleValue("weight-init"), o.doubleValue("weight-cap"),
-                o.doubleValue("add-node"), o.doubleValue("add-link"), o.bool("recurrent"), o.doubleValue("toggle-enable"),
-                o.doubleValue("activation-mutation"), o.doubleValue("disable-inherited"),
-                o.doubleValue("interspecies-mating"), o.doubleValue("mutate-only"), o.doubleValue("mate-only"),
-                o.doubleValue("survival-threshold"), o.intValue("stagnation"), o.intValue("elite-min-species"),
-                o.bool("speciation"));
+                distribution(o.string("weight-distribution")), o.doubleValue("weight-power"), o.doubleValue("weight-init"), o.doubleValue("weight-cap"),
+                growth ? o.doubleValue("add-node") : 0.0, growth ? o.doubleValue("add-link") : 0.0, o.bool("recurrent"),
+                o.doubleValue("toggle-enable"), o.doubleValue("activation-mutation"), o.doubleValue("disable-inherited"),
+                mating ? o.doubleValue("interspecies-mating") : 0.0, mating ? o.doubleValue("mutate-only") : 1.0,
+                o.doubleValue("mate-only"), o.doubleValue("survival-threshold"), o.intValue("stagnation"),
+                o.intValue("elite-min-species"), o.bool("speciation") && !variant.equals("no-speciation"),
+                variant.equals("random-topology") ? Math.max(10, o.intValue("initial-hidden")) : o.intValue("initial-hidden"));
+    }
+
+    private static boolean distribution(String name) {
+        return switch (name) {
+            case "uniform" -> true;
+            case "gaussian" -> false;
+            default -> throw new IllegalArgumentException("weight-distribution must be uniform or gaussian, got '" + name + "'");
+        };
     }
 
     public NeatParameters withPopulation(int n) {
         return new NeatParameters(n, c1, c2, c3, threshold, targetSpecies, thresholdStep, normaliseAbove, weightMutation,
-                weightPerturb, weightPower, weightInit, weightCap, addNode, addLink, recurrent, toggleEnable,
+                weightPerturb, uniformWeights, weightPower, weightInit, weightCap, addNode, addLink, recurrent, toggleEnable,
                 activationMutation, disableInherited, interspeciesMating, mutateOnly, mateOnly, survivalThreshold,
-                stagnation, eliteMinSpecies, speciation);
+                stagnation, eliteMinSpecies, speciation, initialHidden);
     }
 }

@@ -10,6 +10,12 @@ import java.util.List;
 /** Registers the {@code neat} optimizer. */
 public final class NeatProvider implements OptimizerProvider {
 
+    /** Without a named generator, NEAT evolves the target network itself (the classic setting). */
+    @Override
+    public String defaultGenerator() {
+        return "neat";
+    }
+
     @Override
     public String name() {
         return "neat";

@@ -48,6 +48,11 @@ public final class Experiments {
         return registry;
     }
 
+    /** Where tasks find their data. */
+    public Environment environment() {
+        return environment;
+    }
+
     /** The parts of a spec, built: what {@link #run} and {@code hyperloom render} need. */
     public record Built(RunSpec spec, Task task, GeneratorFamily family, Optimizer optimizer, long budget) {
     }
@@ -83,13 +88,14 @@ public final class Experiments {
      */
     public RunResult run(RunSpec spec, Evaluator evaluator, ProgressListener listener, EvaluationJournal journal) {
         Built b = build(spec);
-        Search search = new Search(b.task(), b.family(), evaluator, b.spec().seed(), b.budget(),
+        Evaluator e = evaluator instanceof RunAwareEvaluator aware ? aware.forRun(b) : evaluator;
+        Search search = new Search(b.task(), b.family(), e, b.spec().seed(), b.budget(),
                 b.optimizer().budgetUnit(), listener);
         if (journal != null) {
             search.withJournal(journal);
         }
         b.optimizer().run(search);
-        return result(b, search, evaluator.failures());
+        return result(b, search, e.failures());
     }
 
     private RunResult result(Built b, Search search, long failures) {
@@ -156,6 +162,40 @@ public final class Experiments {
         int n = family.parameterCount(g);
         return new Evolved<>(n, family.weightCount(g), Map.of("theta", n),
                 new NetworkProblem<>(task, family).finalMetrics(g), family.toJson(g));
+    }
+
+    /**
+     * The weights the best genome of a record generates, rebuilt from the record alone.
+     *
+     * @throws IllegalArgumentException if the record's family has no fixed layout (NEAT networks)
+     *                                  or its genome JSON is malformed
+     */
+    public double[] bestWeights(Built built, RunResult record) {
+        JsonNode best = record.best();
+        if (best == null) {
+            throw new IllegalArgumentException("the record has no best genome");
+        }
+        return switch (built.family()) {
+            case ParametricFamily p -> {
+                if (!best.hasNonNull("theta")) {
+                    throw new IllegalArgumentException("the record's best genome has no θ");
+                }
+                double[] theta = Json.decodeDoubles(best.get("theta").asText());
+                if (theta.length != p.parameterCount()) {
+                    throw new IllegalArgumentException("the record's θ has " + theta.length + " numbers, the family "
+                            + p.parameterCount());
+                }
+                yield p.generator().generate(theta, new double[p.layout().weightCount()]);
+            }
+            case EvolvableFamily<?> e -> decodeWeights(e, best);
+            case NetworkFamily<?> n -> throw new IllegalArgumentException(n.name()
+                    + " genomes are networks without a fixed layout; the genome is in the record's \"best\" field");
+        };
+    }
+
+    private static <G> double[] decodeWeights(EvolvableFamily<G> family, JsonNode json) {
+        EvolvableFamily.Decoded d = family.decode(family.fromJson(json));
+        return d.generator().generate(d.theta(), new double[family.layout().weightCount()]);
     }
 
     /** SHA-256 of the spec's canonical JSON. */

@@ -12,6 +12,20 @@ public interface TaskProvider extends Component {
      */
     Task create(Options options, Environment environment);
 
+    /**
+     * The metric comparisons rank this task's runs by, from the records alone ({@code "fitness"}
+     * for the best fitness).
+     */
+    default String primaryMetric() {
+        return "fitness";
+    }
+
+    /** Whether smaller values of {@code metric} are better (distances, errors, losses, bits per character). */
+    default boolean lowerIsBetter(String metric) {
+        return metric.endsWith("distance") || metric.endsWith("error") || metric.endsWith("loss")
+                || metric.endsWith("bpc");
+    }
+
     @Override
     default String kind() {
         return "task";

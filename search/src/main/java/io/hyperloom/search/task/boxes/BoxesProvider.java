@@ -32,4 +32,9 @@ public final class BoxesProvider implements TaskProvider {
     public Task create(Options options, Environment environment) {
         return new BoxesTask(options.intValue("size"), options.intValue("test-trials"));
     }
+
+    @Override
+    public String primaryMetric() {
+        return "hit_rate";
+    }
 }

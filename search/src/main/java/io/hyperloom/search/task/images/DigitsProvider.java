@@ -97,4 +97,9 @@ public final class DigitsProvider implements TaskProvider {
                 trainFile.slice(trainCount, validation), testFile, false,
                 evalExamples == 0 ? validation : evalExamples, BATCH, EVALUATION_BATCH);
     }
+
+    @Override
+    public String primaryMetric() {
+        return "test_accuracy";
+    }
 }

@@ -121,4 +121,9 @@ public abstract class IdxTaskProvider implements TaskProvider {
     private static ImageSet read(Dataset ds, Path dir, String images, String labels) throws IOException {
         return IdxReader.read(dir.resolve(images), ds.file(images).sha256(), dir.resolve(labels), ds.file(labels).sha256());
     }
+
+    @Override
+    public String primaryMetric() {
+        return "test_accuracy";
+    }
 }

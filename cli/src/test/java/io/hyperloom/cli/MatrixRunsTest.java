@@ -1,0 +1,93 @@
+package io.hyperloom.cli;
+
+import io.hyperloom.search.experiment.CompatibilityMatrix;
+import io.hyperloom.search.experiment.Experiments;
+import io.hyperloom.search.experiment.Registry;
+import io.hyperloom.search.experiment.ResultsFile;
+import io.hyperloom.search.experiment.RunResult;
+import io.hyperloom.search.experiment.RunSpec;
+import io.hyperloom.search.optimize.LocalEvaluator;
+import io.hyperloom.search.optimize.ProgressListener;
+import io.hyperloom.search.task.Environment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every combination {@code hyperloom list --matrix} marks as runnable runs for a few generations
+ * or steps on small settings and writes a record. Dataset tasks are left out (loading them per
+ * combination is slow); the matrix still builds them when {@code /work/shared/data} holds them.
+ */
+class MatrixRunsTest {
+
+    /** Small settings per task; tasks not listed are skipped (the image sets are too large for a test). */
+    private static final Map<String, Map<String, String>> TASKS = Map.of(
+            "xor", Map.of(),
+            "boxes", Map.of("size", "7", "test-trials", "5"),
+            "retina", Map.of(),
+            "single-pole", Map.of("max-steps", "200"),
+            "double-pole", Map.of("max-steps", "200"));
+
+    private static final Map<String, Map<String, String>> GENERATORS = Map.of(
+            "coordnet", Map.of("widths", "4"));
+
+    private static final Map<String, Map<String, String>> OPTIMIZERS = Map.of(
+            "cmaes", Map.of("lambda", "6"),
+            "ga", Map.of("population", "6"),
+            "cosyne", Map.of("population", "6"),
+            "neat", Map.of("population", "6"),
+            "hybrid", Map.of("population", "4", "steps", "2", "batch", "4", "chunk", "4"),
+            "adam", Map.of("batch", "4", "chunk", "4"));
+
+    @Test
+    void everyRunnableCombinationOnSmallTasksWritesARecord(@TempDir Path dir) throws Exception {
+        Environment env = new Environment(dir.resolve("no-data"));
+        Experiments experiments = new Experiments(Registry.load(), env);
+        List<CompatibilityMatrix.Cell> cells = CompatibilityMatrix.of(experiments);
+        ResultsFile results = new ResultsFile(dir.resolve("runs.jsonl"));
+        List<String> ran = new ArrayList<>();
+        try (LocalEvaluator evaluator = new LocalEvaluator(1)) {
+            for (CompatibilityMatrix.Cell c : cells) {
+                if (!c.runs() || !TASKS.containsKey(c.task())) {
+                    continue;
+                }
+                boolean evaluations = !c.optimizer().equals("adam");
+                RunSpec spec = RunSpec.of(c.task(), c.generator(), c.optimizer(), 3)
+                        .withTaskOptions(TASKS.get(c.task()))
+                        .withGenerator(c.generator(), GENERATORS.getOrDefault(c.generator(), Map.of()))
+                        .withOptimizer(c.optimizer(), OPTIMIZERS.getOrDefault(c.optimizer(), Map.of()))
+                        .withBudget(evaluations ? 12 : 3);
+                RunResult r = experiments.run(spec, evaluator, ProgressListener.NONE);
+                results.append(r);
+                ran.add(c.task() + "/" + c.generator() + "/" + c.optimizer());
+            }
+        }
+        assertTrue(ran.contains("xor/cppn/hybrid") && ran.contains("boxes/coordnet/adam") && ran.contains("xor/neat/neat"),
+                "expected the hybrids and neat among " + ran);
+        assertEquals(ran.size(), results.read().results().size());
+    }
+
+    @Test
+    void listMatrixSaysWhyControlTasksRejectGradients() {
+        StringWriter out = new StringWriter();
+        CommandLine cmd = new CommandLine(new ListCommand());
+        cmd.setOut(new PrintWriter(out));
+        int code = cmd.execute("--matrix", "--data-dir", "/nonexistent-hyperloom-data");
+        assertEquals(Hyperloom.OK, code);
+        String text = out.toString();
+        assertTrue(text.contains("single-pole:"), text);
+        assertTrue(text.contains("direct     adam     no: task single-pole has no differentiable loss"), text);
+        assertTrue(text.contains("cppn       hybrid   runs"), text);
+        assertTrue(text.contains("needs dataset"), text);
+    }
+}

@@ -1,0 +1,140 @@
+package io.hyperloom.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import io.hyperloom.search.optimize.FitnessFunction;
+import io.hyperloom.search.task.Score;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The task a worker runs: a few candidates of one generation, each with its evaluation seed, and
+ * the run they belong to (spec, versions, dataset checksums) so the worker can rebuild the
+ * fitness function. Running it twice gives the same result (evaluations are pure), so a chunk
+ * whose worker left can simply be submitted again.
+ *
+ * <p>Candidates travel as θ ({@code double[]}) for parametric families and as the family's JSON
+ * otherwise.
+ */
+final class EvaluationChunk implements Callable<ChunkResult>, IdentifiedDataSerializable, HazelcastInstanceAware {
+
+    static final byte THETA = 1;
+    static final byte JSON = 2;
+
+    private RunTicket run;
+    private byte encoding;
+    private double[][] thetas;
+    private String[] genomes;
+    private long[] seeds;
+    private transient HazelcastInstance member;
+
+    EvaluationChunk() {
+    }
+
+    /** θ candidates; the arrays are referenced, not copied, and must not change until sent. */
+    static EvaluationChunk ofThetas(RunTicket run, double[][] thetas, long[] seeds) {
+        EvaluationChunk c = new EvaluationChunk();
+        c.run = run;
+        c.encoding = THETA;
+        c.thetas = thetas;
+        c.seeds = seeds;
+        return c;
+    }
+
+    static EvaluationChunk ofGenomes(RunTicket run, String[] genomes, long[] seeds) {
+        EvaluationChunk c = new EvaluationChunk();
+        c.run = run;
+        c.encoding = JSON;
+        c.genomes = genomes;
+        c.seeds = seeds;
+        return c;
+    }
+
+    int size() {
+        return seeds.length;
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
+        this.member = hazelcastInstance;
+    }
+
+    /**
+     * Runs on a worker. Setup problems (another hyperloom version, a dataset that differs from the
+     * coordinator's, an unknown component) throw {@link WorkerSetupException} and fail the run;
+     * an evaluation that throws scores {@link FitnessFunction#failureScore()} and is counted.
+     */
+    @Override
+    public ChunkResult call() {
+        long start = System.nanoTime();
+        Object context = member == null ? null : member.getUserContext().get(WorkerContext.KEY);
+        if (!(context instanceof WorkerContext worker)) {
+            throw new WorkerSetupException("member " + (member == null ? "?" : member.getCluster().getLocalMember())
+                    + " is not a hyperloom worker (start workers with `hyperloom worker`)");
+        }
+        WorkerContext.Rebuilt rebuilt = worker.rebuild(run, encoding, member.getCluster().getLocalMember().toString());
+        @SuppressWarnings("unchecked")
+        FitnessFunction<Object> function = (FitnessFunction<Object>) rebuilt.function();
+        List<Score> scores = new ArrayList<>(seeds.length);
+        int failures = 0;
+        for (int i = 0; i < seeds.length; i++) {
+            Score s;
+            try {
+                Object genome = encoding == THETA ? thetas[i] : rebuilt.decode(genomes[i]);
+                s = function.evaluate(genome, seeds[i]);
+            } catch (RuntimeException e) {
+                failures++;
+                s = function.failureScore();
+            }
+            scores.add(s);
+        }
+        return new ChunkResult(scores, failures, System.nanoTime() - start);
+    }
+
+    @Override
+    public int getFactoryId() {
+        return ClusterSerialization.FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+        return ClusterSerialization.CHUNK;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+        run.write(out);
+        out.writeByte(encoding);
+        out.writeLongArray(seeds);
+        if (encoding == THETA) {
+            for (double[] t : thetas) {
+                out.writeDoubleArray(t);
+            }
+        } else {
+            out.writeStringArray(genomes);
+        }
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+        run = RunTicket.read(in);
+        encoding = in.readByte();
+        seeds = in.readLongArray();
+        if (encoding == THETA) {
+            thetas = new double[seeds.length][];
+            for (int i = 0; i < seeds.length; i++) {
+                thetas[i] = in.readDoubleArray();
+            }
+        } else if (encoding == JSON) {
+            genomes = in.readStringArray();
+        } else {
+            throw new IOException("unknown candidate encoding " + encoding);
+        }
+    }
+}
