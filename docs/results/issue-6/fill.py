@@ -1,3 +1,5 @@
+# Fills the tables of an issue-6 template from the records in the current directory:
+#   python3 fill.py OUT.md TEMPLATE.md
 import json, statistics as st, os, sys
 sys.path.insert(0, '.')
 exec(open('summarize.py').read().split("print('## double-pole-nv")[0])  # load(), label(), med()
@@ -44,6 +46,6 @@ for f in ['dpnv-dct-cosyne.jsonl', 'dpnv-direct-cosyne.jsonl']:
 t.append('| CoSyNE, published (Gomez et al. 2008) | | | | 3,416 | | |')
 t.append('| CMA-ES, published (Igel 2003) | | | | 6,061 | | |')
 out['DPNV'] = '\n'.join(t) + '\n\nEvaluations per seed:\n' + '\n'.join(per)
-doc = open('../docs/results/issue-6.md').read()
+doc = open(sys.argv[2]).read()  # the template: SEEDS_CMA, ADAM, DPNV placeholders
 for k, v in out.items(): doc = doc.replace(k, v)
 open(sys.argv[1], 'w').write(doc)
