@@ -379,8 +379,18 @@ public final class TargetNetwork implements Network {
                     pad(x, batch, in[l], c.padding(), padX[l]);
                     conv.correlate(batch, in[l].channels(), c.outChannels(), c.kernel(), out[l].height(), out[l].width(),
                             padX[l], 0, in[l].channels() * plane, plane, pw, weights, wOff[l], y, 0, nOut);
-                    addBias(l, y, batch * c.outChannels(), 1, out[l].height() * out[l].width());
-                    c.activation().applyInPlace(y, 0, batch, nOut);
+                    // bias and activation plane by plane, while the plane is in L1
+                    int p = out[l].height() * out[l].width();
+                    int planes = batch * c.outChannels();
+                    for (int r = 0; r < planes; r++) {
+                        if (bOff[l] >= 0) {
+                            double b = weights[bOff[l] + r % c.outChannels()];
+                            for (int j = r * p; j < (r + 1) * p; j++) {
+                                y[j] += b;
+                            }
+                        }
+                        c.activation().applyInPlace(y, r * p, 1, p);
+                    }
                 }
                 case Layer.Conv2d c -> {
                     int q = in[l].channels() * c.kernel() * c.kernel();
@@ -468,13 +478,23 @@ public final class TargetNetwork implements Network {
                     }
                 }
                 case Layer.Conv2d cv when padX[at] != null -> {
-                    cv.activation().backwardInPlace(y, dy, 0, batch, nOut);
                     int k = cv.kernel();
                     int ch = in[l].channels();
                     int oc = cv.outChannels();
                     int oh = out[l].height();
                     int ow = out[l].width();
-                    biasGradient(l, dy, dW, batch * oc, 1, oh * ow);
+                    // activation backward and bias gradient plane by plane, while the plane is in L1
+                    int p = oh * ow;
+                    for (int r = 0; r < batch * oc; r++) {
+                        cv.activation().backwardInPlace(y, dy, r * p, 1, p);
+                        if (bOff[l] >= 0) {
+                            double sum = 0;
+                            for (int j = r * p; j < (r + 1) * p; j++) {
+                                sum += dy[j];
+                            }
+                            dW[bOff[l] + r % oc] += sum;
+                        }
+                    }
                     // padded again: a later step of a sequence may have overwritten the forward copy
                     int pw = in[l].width() + 2 * cv.padding();
                     int plane = (in[l].height() + 2 * cv.padding()) * pw;
@@ -630,7 +650,49 @@ public final class TargetNetwork implements Network {
         }
     }
 
+    /** The common 2×2, stride-2 pool unrolled; the same choices as the general loop (first maximum in scan order). */
+    private void maxPool2(double[] x, double[] y, Shape is, Shape os, int[] idx) {
+        int h = is.height();
+        int w = is.width();
+        int oh = os.height();
+        int ow = os.width();
+        int planes = batch * is.channels();
+        for (int c = 0; c < planes; c++) {
+            int xc = c * h * w;
+            int yc = c * oh * ow;
+            for (int oy = 0; oy < oh; oy++) {
+                int r0 = xc + 2 * oy * w;
+                int r1 = r0 + w;
+                int yo = yc + oy * ow;
+                for (int ox = 0; ox < ow; ox++) {
+                    int i = r0 + 2 * ox;
+                    int best = i;
+                    double v = x[i];
+                    if (x[i + 1] > v) {
+                        best = i + 1;
+                        v = x[i + 1];
+                    }
+                    int j = r1 + 2 * ox;
+                    if (x[j] > v) {
+                        best = j;
+                        v = x[j];
+                    }
+                    if (x[j + 1] > v) {
+                        best = j + 1;
+                        v = x[j + 1];
+                    }
+                    y[yo + ox] = v;
+                    idx[yo + ox] = best;
+                }
+            }
+        }
+    }
+
     private void maxPool(double[] x, double[] y, Shape is, Shape os, Layer.MaxPool m, int[] idx) {
+        if (m.size() == 2 && m.stride() == 2) {
+            maxPool2(x, y, is, os, idx);
+            return;
+        }
         int nIn = is.size();
         int nOut = os.size();
         int h = is.height();

@@ -57,6 +57,21 @@ public final class ConvTiming {
                 fast.backwardFromLogits(g, dW);
             });
         }
+        // the conv kernel calls of the fast path in isolation (100 samples)
+        io.hyperloom.search.kernel.ConvKernel ck = io.hyperloom.search.kernel.ConvKernel.best();
+        double[] p1 = new double[100 * 34 * 34 + 64];
+        double[] p2 = TargetNetworkGradientTest.gaussian(r, 100 * 16 * 400 + 64, 1);
+        double[] o1 = new double[100 * 16 * 784];
+        double[] o2 = new double[100 * 16 * 196];
+        double[] dw = new double[16 * 16 * 49];
+        report("conv1 correlate", 2.0 * 100 * 16 * 49 * 784, reps, () ->
+                ck.correlate(100, 1, 16, 7, 28, 28, p1, 0, 1156, 1156, 34, w, 0, o1, 0, 12544));
+        report("conv1 kernelGradient", 2.0 * 100 * 16 * 49 * 784, reps, () ->
+                ck.kernelGradient(100, 1, 16, 7, 28, 28, p1, 0, 1156, 1156, 34, o1, 0, 12544, dw, 0));
+        report("conv2 correlate", 2.0 * 100 * 16 * 784 * 196, reps, () ->
+                ck.correlate(100, 16, 16, 7, 14, 14, p2, 0, 6400, 400, 20, w, 0, o2, 0, 3136));
+        report("conv2 kernelGradient", 2.0 * 100 * 16 * 784 * 196, reps, () ->
+                ck.kernelGradient(100, 16, 16, 7, 14, 14, p2, 0, 6400, 400, 20, o2, 0, 3136, dw, 0));
         // the per-sample products of conv2 in isolation
         double[] a = TargetNetworkGradientTest.gaussian(r, 784 * 196 * 4, 1);
         double[] c = new double[784 * 196 * 4];
