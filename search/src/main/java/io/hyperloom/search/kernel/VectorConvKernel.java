@@ -19,7 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  *     are computed and dropped; a tile that would read past the array's end is done in scalar.</li>
  * <li>{@link #kernelGradient}: a tile is MR = 8 kernel positions × NR output channels (the lanes);
  *     for every output pixel it loads dy[·][pixel] for NR channels (dy repacked pixel-major per
- *     block of NR channels) and broadcasts the 8 inputs {@code x[pixel + off[p]]}. Tiles are
+ *     block of NR channels, one sample at a time) and broadcasts the 8 inputs {@code x[pixel + off[p]]}. Tiles are
  *     summed over samples into a p-major scratch and added to dw once per call.</li>
  * </ol>
  * Thread-safe: packing buffers and tables are per-thread scratch, grown on demand and reused.
@@ -193,8 +193,8 @@ public final class VectorConvKernel implements ConvKernel {
         offsets(sc, channels, k, xPlane, xRow, q);
         int[] off = sc.off;
         double[] tile = sc.tile;
-        if (sc.packed.length < samples * plane * NR) {
-            sc.packed = new double[samples * plane * NR];
+        if (sc.packed.length < plane * NR) {
+            sc.packed = new double[plane * NR];
         }
         if (sc.sums.length < qPad * NR) {
             sc.sums = new double[qPad * NR];
@@ -203,21 +203,18 @@ public final class VectorConvKernel implements ConvKernel {
         double[] sums = sc.sums;
         for (int ob = 0; ob < outChannels; ob += NR) {
             int lanes = Math.min(NR, outChannels - ob);
-            // d[(s·plane + pixel)·NR + j] = dy[s][ob + j][pixel], zero past the last channel
-            for (int s = 0; s < samples; s++) {
-                for (int j = 0; j < NR; j++) {
-                    int src = dyOff + s * dySample + (ob + j) * plane;
-                    int dst = s * plane * NR + j;
-                    for (int px = 0; px < plane; px++) {
-                        d[dst + px * NR] = j < lanes ? dy[src + px] : 0.0;
-                    }
-                }
-            }
             java.util.Arrays.fill(sums, 0, qPad * NR, 0.0);
             for (int s = 0; s < samples; s++) {
+                // d[pixel·NR + j] = dy[s][ob + j][pixel], zero past the last channel (packed per sample: stays in L2)
+                for (int j = 0; j < NR; j++) {
+                    int src = dyOff + s * dySample + (ob + j) * plane;
+                    for (int px = 0; px < plane; px++) {
+                        d[px * NR + j] = j < lanes ? dy[src + px] : 0.0;
+                    }
+                }
                 int xs = xOff + s * xSample;
                 for (int p = 0; p < q; p += MR) {
-                    gradientTile(oh, ow, xRow, x, xs, off, p, d, s * plane * NR, tile);
+                    gradientTile(oh, ow, xRow, x, xs, off, p, d, 0, tile);
                     for (int t = 0; t < MR * NR; t += L) {
                         DoubleVector.fromArray(S, tile, t).add(DoubleVector.fromArray(S, sums, p * NR + t))
                                 .intoArray(sums, p * NR + t);
