@@ -66,7 +66,10 @@ public final class TargetNetwork implements Network {
     private final int[][][] argmax;
     /** Zero-bordered copies of a conv layer's batch input (fast conv path only, else null). */
     private final double[][] padX;
-    /** Zero-bordered copies of a conv layer's output gradient, for its input gradient (fast path, l > 0). */
+    /**
+     * Zero-bordered copies of a conv layer's output gradient, for its input gradient (fast path,
+     * l > 0); allocated by the first backward pass, so forward-only networks do not carry them.
+     */
     private final double[][] padDy;
     /** A conv layer's kernel flipped in both axes with in/out channels swapped (fast path, l > 0). */
     private final double[][] flipped;
@@ -135,10 +138,6 @@ public final class TargetNetwork implements Network {
             if (layers[l] instanceof Layer.Conv2d c) {
                 if (direct(c)) {
                     padX[l] = new double[maxBatch * padded(in[l], c.padding()) + ConvKernel.SLACK];
-                    if (l > 0) {
-                        padDy[l] = new double[maxBatch * padded(out[l], c.kernel() - 1 - c.padding()) + ConvKernel.SLACK];
-                        flipped[l] = new double[in[l].channels() * c.outChannels() * c.kernel() * c.kernel()];
-                    }
                 } else {
                     maxCol = Math.max(maxCol, in[l].channels() * c.kernel() * c.kernel() * out[l].height() * out[l].width());
                 }
@@ -505,6 +504,10 @@ public final class TargetNetwork implements Network {
                         int e = k - 1 - cv.padding();
                         int dpw = ow + 2 * e;
                         int dPlane = (oh + 2 * e) * dpw;
+                        if (padDy[l] == null) {
+                            padDy[l] = new double[maxBatch * padded(out[l], e) + ConvKernel.SLACK];
+                            flipped[l] = new double[ch * oc * k * k];
+                        }
                         pad(dy, batch, out[l], e, padDy[l]);
                         double[] f = flipped[l];
                         // f[c][o][ky][kx] = K[o][c][k−1−ky][k−1−kx]
