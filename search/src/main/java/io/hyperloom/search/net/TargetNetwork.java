@@ -1,6 +1,9 @@
 package io.hyperloom.search.net;
 
+import io.hyperloom.search.kernel.ConvKernel;
 import io.hyperloom.search.kernel.MatrixKernel;
+import io.hyperloom.search.kernel.PlainConvKernel;
+import io.hyperloom.search.kernel.PlainKernel;
 
 import java.util.Arrays;
 import java.util.List;
@@ -18,11 +21,22 @@ import java.util.Objects;
  *
  * <p>How it works. Activations are rows of samples, row-major, every buffer allocated once for
  * {@code maxBatch} samples and {@code maxSteps} time steps, so passes allocate nothing. Dense and
- * recurrent layers are one matrix product over the batch; a convolution is an im2col per sample
- * followed by one product, {@code out(OC×P) = K(OC×Q)·col(Q×P)}. All products go through the
- * {@link MatrixKernel}; an LSTM step is one product each for W·x and U·h over the batch plus the
- * element-wise {@link LstmCell}. A recurrent network keeps its hidden (and LSTM cell) state between
- * calls ({@link #resetState()} zeroes it); {@link #forwardSequence} records every step so that
+ * recurrent layers are one matrix product over the batch, through the {@link MatrixKernel}. A
+ * stride-1 convolution (padding at most kernel − 1) runs without im2col through the
+ * {@link ConvKernel}: the batch's inputs are copied once into zero-bordered planes, then
+ * <ol>
+ *   <li>forward: y = correlate(padded x, K) for the whole batch;</li>
+ *   <li>dK += Σ dZ ⋆ padded x (the kernel gradient, summed over the batch);</li>
+ *   <li>dX = correlate(dZ padded by kernel − 1 − padding, K flipped in both axes with its
+ *       in/out channels swapped), the adjoint of the forward correlation.</li>
+ * </ol>
+ * im2col materialised Q = C·k² copies of every input pixel (a 1.2 MB matrix per sample for the
+ * second mnist-conv layer) and cost more than the product it fed; reading the padded planes
+ * through an offset table costs nothing extra. Other convolutions (stride &gt; 1) keep the
+ * im2col per sample and one product {@code out(OC×P) = K(OC×Q)·col(Q×P)}. An LSTM step is one
+ * product each for W·x and U·h over the batch plus the element-wise {@link LstmCell}. A recurrent
+ * network keeps its hidden (and LSTM cell) state between calls ({@link #resetState()} zeroes it);
+ * {@link #forwardSequence} records every step so that
  * {@link #backwardSequence} can run backpropagation through time. Outputs of the last layer are
  * post-activation (softmax included); dOutput is dL/d(those outputs).
  *
@@ -34,6 +48,7 @@ public final class TargetNetwork implements SequenceNetwork {
     private final Architecture architecture;
     private final ParameterLayout layout;
     private final MatrixKernel kernel;
+    private final ConvKernel conv;
     private final int maxBatch;
     private final int maxSteps;
     private final Layer[] layers;
@@ -51,6 +66,15 @@ public final class TargetNetwork implements SequenceNetwork {
     /** Gradient carried back through time per recurrent layer. */
     private final double[][] carry;
     private final int[][][] argmax;
+    /** Zero-bordered copies of a conv layer's batch input (fast conv path only, else null). */
+    private final double[][] padX;
+    /**
+     * Zero-bordered copies of a conv layer's output gradient, for its input gradient (fast path,
+     * l > 0); allocated by the first backward pass, so forward-only networks do not carry them.
+     */
+    private final double[][] padDy;
+    /** A conv layer's kernel flipped in both axes with in/out channels swapped (fast path, l > 0). */
+    private final double[][] flipped;
     private final double[] col;
     private final double[] dcol;
     private final double[] gradY;
@@ -81,9 +105,16 @@ public final class TargetNetwork implements SequenceNetwork {
         this(architecture, maxBatch, 1, MatrixKernel.best());
     }
 
+    /** With the conv kernel that matches {@code kernel}: the plain one beside the plain matrix kernel, else the best. */
     public TargetNetwork(Architecture architecture, int maxBatch, int maxSteps, MatrixKernel kernel) {
+        this(architecture, maxBatch, maxSteps, kernel,
+                kernel instanceof PlainKernel ? PlainConvKernel.INSTANCE : ConvKernel.best());
+    }
+
+    public TargetNetwork(Architecture architecture, int maxBatch, int maxSteps, MatrixKernel kernel, ConvKernel conv) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
         this.kernel = Objects.requireNonNull(kernel, "kernel");
+        this.conv = Objects.requireNonNull(conv, "conv");
         if (maxBatch < 1 || maxSteps < 1) {
             throw new IllegalArgumentException("maxBatch and maxSteps must be >= 1");
         }
@@ -132,6 +163,9 @@ public final class TargetNetwork implements SequenceNetwork {
         state0 = new double[n][];
         carry = new double[n][];
         argmax = new int[n][][];
+        padX = new double[n][];
+        padDy = new double[n][];
+        flipped = new double[n][];
         int maxSize = architecture.inputSize();
         int maxCol = 0;
         Shape s = architecture.input();
@@ -141,7 +175,11 @@ public final class TargetNetwork implements SequenceNetwork {
             s = out[l];
             maxSize = Math.max(maxSize, s.size());
             if (layers[l] instanceof Layer.Conv2d c) {
-                maxCol = Math.max(maxCol, in[l].channels() * c.kernel() * c.kernel() * out[l].height() * out[l].width());
+                if (direct(c)) {
+                    padX[l] = new double[maxBatch * padded(in[l], c.padding()) + ConvKernel.SLACK];
+                } else {
+                    maxCol = Math.max(maxCol, in[l].channels() * c.kernel() * c.kernel() * out[l].height() * out[l].width());
+                }
             }
             if (layers[l] instanceof Layer.Recurrent) {
                 state[l] = new double[maxBatch * s.size()];
@@ -183,6 +221,32 @@ public final class TargetNetwork implements SequenceNetwork {
         dcol = new double[maxCol];
         gradY = new double[maxBatch * maxSize];
         gradX = new double[maxBatch * maxSize];
+    }
+
+    /** Convolutions that run through the {@link ConvKernel}: stride 1, padding small enough for the adjoint. */
+    private static boolean direct(Layer.Conv2d c) {
+        return c.stride() == 1 && c.padding() <= c.kernel() - 1;
+    }
+
+    /** Elements of one sample's planes of {@code s} with a zero border of {@code pad}. */
+    private static int padded(Shape s, int pad) {
+        return s.channels() * (s.height() + 2 * pad) * (s.width() + 2 * pad);
+    }
+
+    /** Copies {@code batch} samples of shape {@code s} into the interiors of zero-bordered planes (borders stay 0). */
+    private static void pad(double[] src, int batch, Shape s, int pad, double[] dst) {
+        int h = s.height();
+        int w = s.width();
+        int pw = w + 2 * pad;
+        int plane = (h + 2 * pad) * pw;
+        int planes = batch * s.channels();
+        for (int c = 0; c < planes; c++) {
+            int from = c * h * w;
+            int to = c * plane + pad * pw + pad;
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(src, from + y * w, dst, to + y * pw, w);
+            }
+        }
     }
 
     public Architecture architecture() {
@@ -381,6 +445,7 @@ public final class TargetNetwork implements SequenceNetwork {
 
     private void forwardStep(int t) {
         for (int l = 0; l < layers.length; l++) {
+            int at = l; // effectively final, for the switch guards
             double[] x = act[l][t];
             double[] y = act[l + 1][t];
             int nIn = in[l].size();
@@ -402,6 +467,25 @@ public final class TargetNetwork implements SequenceNetwork {
                     System.arraycopy(y, 0, state[l], 0, batch * nOut);
                 }
                 case Layer.Lstm m -> lstmForward(l, t, m, x, y, nIn, nOut);
+                case Layer.Conv2d c when padX[at] != null -> {
+                    int pw = in[l].width() + 2 * c.padding();
+                    int plane = (in[l].height() + 2 * c.padding()) * pw;
+                    pad(x, batch, in[l], c.padding(), padX[l]);
+                    conv.correlate(batch, in[l].channels(), c.outChannels(), c.kernel(), out[l].height(), out[l].width(),
+                            padX[l], 0, in[l].channels() * plane, plane, pw, weights, wOff[l], y, 0, nOut);
+                    // bias and activation plane by plane, while the plane is in L1
+                    int p = out[l].height() * out[l].width();
+                    int planes = batch * c.outChannels();
+                    for (int r = 0; r < planes; r++) {
+                        if (bOff[l] >= 0) {
+                            double b = weights[bOff[l] + r % c.outChannels()];
+                            for (int j = r * p; j < (r + 1) * p; j++) {
+                                y[j] += b;
+                            }
+                        }
+                        c.activation().applyInPlace(y, r * p, 1, p);
+                    }
+                }
                 case Layer.Conv2d c -> {
                     int q = in[l].channels() * c.kernel() * c.kernel();
                     int p = out[l].height() * out[l].width();
@@ -451,6 +535,7 @@ public final class TargetNetwork implements SequenceNetwork {
         double[] dx = gradX;
         System.arraycopy(dOutput, 0, dy, 0, batch * out[last].size());
         for (int l = last; l >= 0; l--) {
+            int at = l; // effectively final, for the switch guards
             double[] x = act[l][t];
             double[] y = act[l + 1][t];
             int nIn = in[l].size();
@@ -487,6 +572,55 @@ public final class TargetNetwork implements SequenceNetwork {
                     }
                 }
                 case Layer.Lstm m -> lstmBackward(l, t, m, x, dy, dx, dW, nIn, nOut, needDx);
+                case Layer.Conv2d cv when padX[at] != null -> {
+                    int k = cv.kernel();
+                    int ch = in[l].channels();
+                    int oc = cv.outChannels();
+                    int oh = out[l].height();
+                    int ow = out[l].width();
+                    // activation backward and bias gradient plane by plane, while the plane is in L1
+                    int p = oh * ow;
+                    for (int r = 0; r < batch * oc; r++) {
+                        cv.activation().backwardInPlace(y, dy, r * p, 1, p);
+                        if (bOff[l] >= 0) {
+                            double sum = 0;
+                            for (int j = r * p; j < (r + 1) * p; j++) {
+                                sum += dy[j];
+                            }
+                            dW[bOff[l] + r % oc] += sum;
+                        }
+                    }
+                    // padded again: a later step of a sequence may have overwritten the forward copy
+                    int pw = in[l].width() + 2 * cv.padding();
+                    int plane = (in[l].height() + 2 * cv.padding()) * pw;
+                    pad(x, batch, in[l], cv.padding(), padX[l]);
+                    conv.kernelGradient(batch, ch, oc, k, oh, ow, padX[l], 0, ch * plane, plane, pw,
+                            dy, 0, nOut, dW, wOff[l]);
+                    if (needDx) {
+                        int e = k - 1 - cv.padding();
+                        int dpw = ow + 2 * e;
+                        int dPlane = (oh + 2 * e) * dpw;
+                        if (padDy[l] == null) {
+                            padDy[l] = new double[maxBatch * padded(out[l], e) + ConvKernel.SLACK];
+                            flipped[l] = new double[ch * oc * k * k];
+                        }
+                        pad(dy, batch, out[l], e, padDy[l]);
+                        double[] f = flipped[l];
+                        // f[c][o][ky][kx] = K[o][c][k−1−ky][k−1−kx]
+                        for (int o = 0; o < oc; o++) {
+                            for (int c = 0; c < ch; c++) {
+                                for (int ky = 0; ky < k; ky++) {
+                                    for (int kx = 0; kx < k; kx++) {
+                                        f[((c * oc + o) * k + ky) * k + kx] =
+                                                weights[wOff[l] + ((o * ch + c) * k + (k - 1 - ky)) * k + (k - 1 - kx)];
+                                    }
+                                }
+                            }
+                        }
+                        conv.correlate(batch, oc, ch, k, in[l].height(), in[l].width(), padDy[l], 0, oc * dPlane,
+                                dPlane, dpw, f, 0, dx, 0, nIn);
+                    }
+                }
                 case Layer.Conv2d cv -> {
                     cv.activation().backwardInPlace(y, dy, 0, batch, nOut);
                     int q = in[l].channels() * cv.kernel() * cv.kernel();
@@ -680,7 +814,49 @@ public final class TargetNetwork implements SequenceNetwork {
         }
     }
 
+    /** The common 2×2, stride-2 pool unrolled; the same choices as the general loop (first maximum in scan order). */
+    private void maxPool2(double[] x, double[] y, Shape is, Shape os, int[] idx) {
+        int h = is.height();
+        int w = is.width();
+        int oh = os.height();
+        int ow = os.width();
+        int planes = batch * is.channels();
+        for (int c = 0; c < planes; c++) {
+            int xc = c * h * w;
+            int yc = c * oh * ow;
+            for (int oy = 0; oy < oh; oy++) {
+                int r0 = xc + 2 * oy * w;
+                int r1 = r0 + w;
+                int yo = yc + oy * ow;
+                for (int ox = 0; ox < ow; ox++) {
+                    int i = r0 + 2 * ox;
+                    int best = i;
+                    double v = x[i];
+                    if (x[i + 1] > v) {
+                        best = i + 1;
+                        v = x[i + 1];
+                    }
+                    int j = r1 + 2 * ox;
+                    if (x[j] > v) {
+                        best = j;
+                        v = x[j];
+                    }
+                    if (x[j + 1] > v) {
+                        best = j + 1;
+                        v = x[j + 1];
+                    }
+                    y[yo + ox] = v;
+                    idx[yo + ox] = best;
+                }
+            }
+        }
+    }
+
     private void maxPool(double[] x, double[] y, Shape is, Shape os, Layer.MaxPool m, int[] idx) {
+        if (m.size() == 2 && m.stride() == 2) {
+            maxPool2(x, y, is, os, idx);
+            return;
+        }
         int nIn = is.size();
         int nOut = os.size();
         int h = is.height();
