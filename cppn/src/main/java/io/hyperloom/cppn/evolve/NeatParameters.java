@@ -20,7 +20,8 @@ public record NeatParameters(
         double addNode, double addLink, boolean recurrent, double toggleEnable, double activationMutation,
         double disableInherited, double interspeciesMating, double mutateOnly, double mateOnly,
         double survivalThreshold, int stagnation, int eliteMinSpecies, boolean speciation,
-        int initialHidden, int populationStagnation, boolean championRepresentative, boolean eliteByOffspring) {
+        int initialHidden, int populationStagnation, boolean championRepresentative, boolean eliteByOffspring,
+        boolean initialLayer) {
 
     public static final NeatParameters DEFAULTS = of(Options.resolve("neat", options(), java.util.Map.of()));
 
@@ -92,8 +93,9 @@ public record NeatParameters(
                 OptionSpec.ofBoolean("elite-by-offspring", false, "copy a species' champion when the species is due more than "
                         + "elite-min-species offspring (NEAT C++) instead of when it has more than elite-min-species members"),
                 OptionSpec.ofChoice("variant", "full", "the NEAT paper's ablations (Stanley & Miikkulainen 2002, table 2), "
-                        + "applied over the options above: full; no-growth (no add-node/add-link); no-speciation; "
-                        + "random-topology (initial-hidden 10); no-mating (every offspring by mutation alone)",
+                        + "applied over the options above: full; no-growth (a fixed, fully connected layer of "
+                        + "initial-hidden (at least 10) hidden units, no add-node/add-link, as in the paper); no-speciation; "
+                        + "random-topology (initial-hidden 10 random nodes and links); no-mating (every offspring by mutation alone)",
                         "full", "no-growth", "no-speciation", "random-topology", "no-mating"));
     }
 
@@ -110,8 +112,10 @@ public record NeatParameters(
                 mating ? o.doubleValue("interspecies-mating") : 0.0, mating ? o.doubleValue("mutate-only") : 1.0,
                 o.doubleValue("mate-only"), o.doubleValue("survival-threshold"), o.intValue("stagnation"),
                 o.intValue("elite-min-species"), o.bool("speciation") && !variant.equals("no-speciation"),
-                variant.equals("random-topology") ? Math.max(10, o.intValue("initial-hidden")) : o.intValue("initial-hidden"),
-                o.intValue("population-stagnation"), o.string("representative").equals("champion"), o.bool("elite-by-offspring"));
+                variant.equals("random-topology") || !growth ? Math.max(10, o.intValue("initial-hidden"))
+                        : o.intValue("initial-hidden"),
+                o.intValue("population-stagnation"), o.string("representative").equals("champion"), o.bool("elite-by-offspring"),
+                !growth);
     }
 
     private static boolean distribution(String name) {
@@ -127,6 +131,6 @@ public record NeatParameters(
                 weightPerturb, uniformWeights, weightPower, weightInit, weightCap, addNode, addLink, recurrent, toggleEnable,
                 activationMutation, disableInherited, interspeciesMating, mutateOnly, mateOnly, survivalThreshold,
                 stagnation, eliteMinSpecies, speciation, initialHidden, populationStagnation, championRepresentative,
-                eliteByOffspring);
+                eliteByOffspring, initialLayer);
     }
 }
