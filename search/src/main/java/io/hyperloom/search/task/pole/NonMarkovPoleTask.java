@@ -42,10 +42,11 @@ import java.util.Objects;
  * the output's included. It is one {@link Layer.Recurrent} of {@code hidden + 1} tanh units,
  * {@code h_t = tanh(W·x_t + U·h_{t−1} + b)}; the last unit is the output neuron, read as
  * o = (1 + y)/2 = σ(2a), so the force (o − 0.5)·20 N is 10·y N (Igel's tanh output times 10 N).
- * Why tanh and this read-out rather than a logistic output unit: the family is the same — a
- * sigmoid output feeding back σ(2a) = 0.5·y + 0.5 is a tanh output with its outgoing recurrent
- * weights halved and the other units' biases shifted — so no new layer type is needed, and the
- * zero-centred units suit searches that start near zero weights. Biases: every neuron has its own
+ * Why tanh and this read-out rather than a logistic output unit: the family is the same. A
+ * logistic output o = σ(a′) feeding o back is this tanh unit with a′ = 2a (weights into it
+ * doubled) and o = (1 + y)/2 (weights out of it halved, the receivers' biases shifted), apart from
+ * the zero initial state; the same holds for logistic hidden units (ESP, CoSyNE). So no new layer
+ * type is needed, and zero-centred units suit searches that start near zero weights. Biases: every neuron has its own
  * bias, which is what the literature's constant 0.5 input gives ({@code bias-input} adds that
  * input on top). {@link Topology#ELMAN} is the earlier target: inputs → Elman tanh layer of
  * {@code hidden} units → a dense logistic-sigmoid output, with no input→output connections and no
