@@ -88,8 +88,8 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
     private int[] layer;
 
     /**
-     * Sensors → a fully connected layer of {@code initial-hidden} units → outputs, sensors also
-     * straight to outputs: the fixed topology of the paper's no-growth ablation.
+     * Sensors → a fully connected layer of {@code initial-hidden} units → outputs, with no direct
+     * sensor–output links: the fixed topology of the paper's no-growth ablation.
      */
     private CppnGenome layered() {
         if (layer == null) {
@@ -98,7 +98,7 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
                 layer[i] = registry.nextNode();
             }
         }
-        CppnGenome.Builder b = minimal().toBuilder();
+        CppnGenome.Builder b = new CppnGenome(template.nodes(), List.of()).toBuilder();
         for (int h : layer) {
             b.node(new NodeGene(h, NodeGene.Type.HIDDEN, activations.get(0)));
             for (NodeGene s : template.nodes()) {
