@@ -56,7 +56,8 @@ public final class SequentialOptimizer implements Optimizer {
 
     /**
      * @param batch        0 = the sub-tasks' default batch
-     * @param stepsPerTask 0 = the run's budget split evenly over the tasks
+     * @param stepsPerTask 0 = the run's budget split evenly over the tasks; otherwise exactly this many
+     *                     steps per task, whatever the budget
      * @param regTasks     earlier tasks regularised per step, drawn at random; 0 = all
      */
     public SequentialOptimizer(double lr, int batch, int stepsPerTask, double beta, int regTasks, boolean joint,
@@ -223,7 +224,8 @@ public final class SequentialOptimizer implements Optimizer {
             int cursor = 0;
             int[] one = new int[1];
             int[] held = previous(t);
-            for (long s = 0; s < steps && !search.isDone(); s++) {
+            // steps-per-task, when given, is the authority; otherwise steps = budget/T keeps within the budget
+            for (long s = 0; s < steps && search.stopReason() == null; s++) {
                 if (cursor + bb > total) {
                     order = permutation(total);
                     cursor = 0;

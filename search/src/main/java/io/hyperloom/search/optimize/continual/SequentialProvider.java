@@ -26,7 +26,7 @@ public final class SequentialProvider implements OptimizerProvider {
         return List.of(
                 OptionSpec.ofDouble("lr", 0.001, "Adam learning rate (a fresh Adam state per task)"),
                 OptionSpec.ofInt("batch", 0, "mini-batch size (0 = the task's default, 128)"),
-                OptionSpec.ofInt("steps-per-task", 0, "Adam steps on each task (0 = the budget split evenly over the tasks)"),
+                OptionSpec.ofInt("steps-per-task", 0, "Adam steps on each task, overriding the budget (0 = the budget split evenly over the tasks)"),
                 OptionSpec.ofDouble("beta", 0.01, "weight β of the output regulariser β/t·Σ_{t'<t} ‖H(e_t') − W*_t'‖² "
                         + "(task-conditioned generators only; von Oswald et al. 2020 use 0.01)"),
                 OptionSpec.ofInt("reg-tasks", 0, "earlier tasks regularised per step, drawn at random (0 = all)"),
