@@ -145,6 +145,7 @@ def main():
     n = len(x_train)
     for epoch in range(1, a.epochs + 1):
         start = time.perf_counter()
+        cpu = time.process_time()
         order = torch.from_numpy(rng.permutation(n))
         for i in range(0, n, a.batch):
             idx = order[i:i + a.batch]
@@ -154,7 +155,9 @@ def main():
             loss.backward()
             opt.step()
         seconds = time.perf_counter() - start
-        print(json.dumps({"epoch": epoch, "epoch_seconds": round(seconds, 3), "threads": a.threads,
+        cpu = time.process_time() - cpu
+        print(json.dumps({"epoch": epoch, "epoch_seconds": round(seconds, 3), "epoch_cpu_seconds": round(cpu, 3),
+                          "threads": a.threads,
                           "dtype": a.dtype, "val_error": error(model, x_val, y_val),
                           "test_error": error(model, x_test, y_test)}), flush=True)
 

@@ -29,6 +29,9 @@ final class AblateCommand implements Callable<Integer> {
     @Mixin
     ExperimentOptions experiment;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Option(names = "--spec", paramLabel = "FILE", description = "read the ablation from a JSON file (the experiment.json "
             + "an ablation writes beside its results)")
     java.nio.file.Path specFile;
@@ -64,6 +67,6 @@ final class AblateCommand implements Callable<Integer> {
                     experiment.seeds);
         }
         Path dir = experiment.out != null ? experiment.out : Path.of("results", "ablate-" + plan.base().task());
-        return Experiment.runAndReport(spec, common, experiment, registry, plan, dir, "ablate");
+        return Experiment.runAndReport(spec, common, cluster, experiment, registry, plan, dir, "ablate");
     }
 }

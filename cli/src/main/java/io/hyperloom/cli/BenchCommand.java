@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code hyperloom bench}: throughput figures, each beside a reference measured in the same run. */
 @Command(name = "bench", description = "Throughput benchmarks, each printed beside a reference measured in the same run.",
-        subcommands = {BenchForwardCommand.class, BenchHyperneatCommand.class, BenchClusterCommand.class})
+        subcommands = {BenchForwardCommand.class, BenchHyperneatCommand.class, BenchClusterCommand.class,
+                BenchDctCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -39,6 +39,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     ExperimentOptions experiment;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Option(names = "--task", defaultValue = "boxes", description = "the task (default: ${DEFAULT-VALUE})")
     String task;
 
@@ -77,7 +80,7 @@ final class CompareCommand implements Callable<Integer> {
         List<RunSpec> specs = plan.specs();
         checkOptionsUsed(specs);
         Path dir = experiment.out != null ? experiment.out : Path.of("results", "compare-" + plan.task());
-        return Experiment.runAndReport(spec, common, experiment, registry, plan, dir, "compare");
+        return Experiment.runAndReport(spec, common, cluster, experiment, registry, plan, dir, "compare");
     }
 
     private List<ExperimentPlan.Arm> arms(Registry registry) {

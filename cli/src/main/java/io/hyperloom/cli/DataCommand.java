@@ -186,8 +186,11 @@ public final class DataCommand implements Callable<Integer> {
                 if (bad == 0) {
                     out.println(ds.name() + ": ok");
                 } else {
+                    String which = checks.stream().filter(c -> !c.isGood())
+                            .map(c -> c.path() + " (" + c.status().name().toLowerCase() + ")")
+                            .collect(java.util.stream.Collectors.joining(", "));
                     err.println("error: " + ds.name() + ": " + bad + " of " + checks.size()
-                            + " files missing or corrupt; fix with: hyperloom data fetch " + ds.name());
+                            + " files missing or corrupt: " + which + "; fix with: hyperloom data fetch " + ds.name());
                     code = BAD_INPUT;
                 }
             }

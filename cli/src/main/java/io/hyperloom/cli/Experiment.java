@@ -40,8 +40,9 @@ final class Experiment {
     private Experiment() {
     }
 
-    static int runAndReport(CommandLine.Model.CommandSpec spec, CommonOptions common, ExperimentOptions options,
-                            Registry registry, ExperimentSpec plan, Path dir, String kind) throws IOException {
+    static int runAndReport(CommandLine.Model.CommandSpec spec, CommonOptions common, ClusterOptions cluster,
+                            ExperimentOptions options, Registry registry, ExperimentSpec plan, Path dir, String kind)
+            throws IOException {
         List<RunSpec> specs = plan.specs();
         Experiments experiments = new Experiments(registry, common.environment());
         specs.forEach(experiments::build);
@@ -50,9 +51,12 @@ final class Experiment {
         Files.writeString(planFile, Json.MAPPER.writerWithDefaultPrettyPrinter()
                 .forType(ExperimentSpec.class).writeValueAsString(plan) + "\n");
         ResultsFile file = new ResultsFile(dir.resolve("results.jsonl"));
-        ExperimentRunner runner = new ExperimentRunner(experiments, file, common.threads());
         ExperimentRunner.Outcome outcome;
-        try (ArmProgress progress = new ArmProgress(System.err, common.quiet)) {
+        try (io.hyperloom.search.optimize.Evaluator shared = cluster.isCluster() ? cluster.evaluator(common.threads()) : null;
+             ArmProgress progress = new ArmProgress(System.err, common.quiet)) {
+            // on a cluster, runs are limited by the members' threads, not the coordinator's cores
+            ExperimentRunner runner = new ExperimentRunner(experiments, file,
+                    shared == null ? common.threads() : Math.max(common.threads(), 4), shared);
             Map<String, Long> totals = new LinkedHashMap<>();
             for (RunSpec s : specs) {
                 totals.merge(label(s, kind, specs), experiments.build(s).budget(), Long::sum);
@@ -73,7 +77,8 @@ final class Experiment {
             spec.commandLine().getErr().println(outcome.skipped() + " of " + specs.size()
                     + " runs were already recorded in " + file.path() + " and were not rerun");
         }
-        report(out, spec.commandLine().getErr(), registry, file, dir, options.score, options.threshold, options.format);
+        report(out, spec.commandLine().getErr(), registry, common.environment(), file, dir, options.score,
+                options.threshold, options.format);
         return Hyperloom.OK;
     }
 
@@ -95,14 +100,16 @@ final class Experiment {
     }
 
     /** Prints the table of every record in {@code file} and writes the report into {@code dir}. */
-    static void report(PrintWriter out, PrintWriter err, Registry registry, ResultsFile file, Path dir, String score,
-                       Double threshold, RunCommand.Format format) throws IOException {
+    static void report(PrintWriter out, PrintWriter err, Registry registry, io.hyperloom.search.task.Environment environment,
+                       ResultsFile file, Path dir, String score, Double threshold, RunCommand.Format format)
+            throws IOException {
         ResultsFile.Contents contents = file.read();
         for (String p : contents.problems()) {
             err.println("warning: " + p);
         }
         List<RunResult> results = contents.results();
-        ReportOptions ro = reportOptions(registry, results, score, threshold, contents.problems());
+        ReportOptions ro = reportOptions(registry, results, score, threshold, contents.problems())
+                .withWeightImages(new ReportWeightImages(new Experiments(registry, environment)));
         Map<String, List<RunResult>> byTask = new TreeMap<>();
         for (RunResult r : results) {
             byTask.computeIfAbsent(r.task(), t -> new ArrayList<>()).add(r);

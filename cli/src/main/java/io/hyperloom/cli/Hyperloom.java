@@ -14,7 +14,8 @@ import java.io.PrintWriter;
         description = "Which way of producing a network's weights works best? direct, dct, cppn and hypernet "
                 + "generators compared on the same target networks.",
         subcommands = {ListCommand.class, RunCommand.class, CompareCommand.class, AblateCommand.class, ReportCommand.class,
-                ExportWeightsCommand.class, RescoreCommand.class, WorkerCommand.class, BenchCommand.class, DataCommand.class,
+                ExportWeightsCommand.class, RenderCommand.class, RescoreCommand.class, SampleCommand.class,
+                WorkerCommand.class, BenchCommand.class, DataCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Hyperloom implements Runnable {
 

@@ -19,6 +19,9 @@ final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    CommonOptions common;
+
     @Parameters(paramLabel = "RESULTS.jsonl", description = "a results file written by run, compare or ablate")
     Path results;
 
@@ -42,7 +45,7 @@ final class ReportCommand implements Callable<Integer> {
         Path dir = out != null ? out : results.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Experiment.report(spec.commandLine().getOut(), spec.commandLine().getErr(), Registry.load(),
-                new ResultsFile(results), dir, score, threshold, format);
+                common.environment(), new ResultsFile(results), dir, score, threshold, format);
         return Hyperloom.OK;
     }
 }

@@ -94,6 +94,7 @@ class DataCommandTest {
         assertEquals(2, run(new DataCommand(toyCatalog()), "verify", "--data-dir", data.toString(), "toy"));
         assertTrue(out.toString().contains("corrupt") && out.toString().contains("a.txt"), out.toString());
         assertTrue(err.toString().contains("hyperloom data fetch toy"), err.toString());
+        assertTrue(err.toString().contains("a.txt (corrupt)"), "the error line names the bad file: " + err);
     }
 
     @Test

@@ -225,7 +225,7 @@ final class Plots {
         s.setLegendFont(FONT);
         s.setAntiAlias(true);
         chart.getStyler().setLocale(java.util.Locale.ROOT);
-        chart.getStyler().setXAxisDecimalPattern("#,##0.###");
+        chart.getStyler().setXAxisDecimalPattern("#,##0.#");
         chart.getStyler().setYAxisDecimalPattern("#,##0.####");
         chart.getStyler().setPlotGridLinesColor(new Color(0xDDDDDD));
     }

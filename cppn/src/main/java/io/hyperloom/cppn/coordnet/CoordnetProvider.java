@@ -1,7 +1,6 @@
 package io.hyperloom.cppn.coordnet;
 
 import io.hyperloom.cppn.genome.CppnActivation;
-import io.hyperloom.cppn.genome.CppnGenome;
 import io.hyperloom.cppn.substrate.SubstrateConfig;
 import io.hyperloom.search.generator.GeneratorFamily;
 import io.hyperloom.search.generator.GeneratorProvider;
@@ -61,8 +60,7 @@ public final class CoordnetProvider implements GeneratorProvider {
         SubstrateConfig config = new SubstrateConfig(false, false, o.bool("distance"), true,
                 SubstrateConfig.Outputs.PER_TENSOR, SubstrateConfig.Expression.NONE, 0.0, 1.0, List.of(act),
                 CppnActivation.IDENTITY);
-        CppnGenome genome = CoordnetFamily.mlp(config.inputCount(), widths, generated.size(), act);
-        return new CoordnetFamily(new CoordnetWeightGenerator(layout, generated, config, genome),
+        return new CoordnetFamily(new CoordnetWeightGenerator(layout, generated, config, widths, act),
                 Initialisation.valueOf(o.string("init").toUpperCase(Locale.ROOT)), o.doubleValue("input-scale"),
                 o.doubleValue("scale"));
     }

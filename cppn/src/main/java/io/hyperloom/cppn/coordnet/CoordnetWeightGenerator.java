@@ -1,13 +1,16 @@
 package io.hyperloom.cppn.coordnet;
 
+import io.hyperloom.cppn.genome.CppnActivation;
 import io.hyperloom.cppn.genome.CppnGenome;
 import io.hyperloom.cppn.substrate.CompiledCppn;
 import io.hyperloom.cppn.substrate.HyperNeatWeightGenerator;
 import io.hyperloom.cppn.substrate.Substrate;
 import io.hyperloom.cppn.substrate.SubstrateConfig;
 import io.hyperloom.search.generator.WeightGenerator;
+import io.hyperloom.search.kernel.MatrixKernel;
 import io.hyperloom.search.net.ParameterLayout;
 import io.hyperloom.search.net.ParameterTensor;
+import io.hyperloom.search.net.Shape;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,11 +23,13 @@ import java.util.Objects;
  * θ = (the CPPN's connection weights in innovation order, then every direct tensor in layout order).
  * Immutable and thread-safe.
  *
- * <p>How it works: the generated tensors are laid out again from offset 0 as a sub-layout; a
- * {@link HyperNeatWeightGenerator} over that sub-layout (one CPPN output per tensor, no expression
- * threshold, max weight 1, so W = CPPN output) fills a scratch buffer, which is copied to the
- * tensors' places in W. The backward pass gathers dW of the generated tensors into the same
- * sub-layout order and runs the CPPN's exact reverse mode; direct tensors pass dW through.
+ * <p>How it works: the CPPN is a fully connected MLP ({@link CoordnetFamily#mlp}), so it is
+ * evaluated over all coordinates of a generated tensor as a batched MLP ({@link CoordinateMlp}:
+ * matrix products through the {@link MatrixKernel}, coordinate matrices built once here) and
+ * written straight into W; the backward pass is the same MLP's reverse mode as products. Direct
+ * tensors pass θ and dW through. The general compiled CPPN over a sub-layout of the generated
+ * tensors ({@link HyperNeatWeightGenerator}: one output per tensor, no expression threshold, max
+ * weight 1) is kept as the fast path's naive twin for tests.
  */
 public final class CoordnetWeightGenerator implements WeightGenerator {
 
@@ -35,17 +40,28 @@ public final class CoordnetWeightGenerator implements WeightGenerator {
     private final List<ParameterTensor> direct;
     private final int cppnCount;
     private final int directCount;
+    private final CoordinateMlp mlp;
 
     /**
      * @param generated the tensors the CPPN fills (weight tensors of {@code layout}, layout order)
-     * @param config    the substrate configuration; its outputs must be per-tensor
-     * @param genome    a feed-forward CPPN with one output per generated tensor
+     * @param config    the substrate configuration: per-tensor outputs, no z, no depth
+     * @param widths    hidden widths of the coordinate MLP
+     * @param hidden    its hidden activation
      */
     public CoordnetWeightGenerator(ParameterLayout layout, List<ParameterTensor> generated, SubstrateConfig config,
-                                   CppnGenome genome) {
+                                   int[] widths, CppnActivation hidden) {
+        this(layout, generated, config, widths, hidden, MatrixKernel.best());
+    }
+
+    CoordnetWeightGenerator(ParameterLayout layout, List<ParameterTensor> generated, SubstrateConfig config,
+                            int[] widths, CppnActivation hidden, MatrixKernel kernel) {
         this.layout = Objects.requireNonNull(layout, "layout");
-        this.genome = Objects.requireNonNull(genome, "genome");
+        if (config.z() || config.depth() || config.outputs() != SubstrateConfig.Outputs.PER_TENSOR) {
+            throw new IllegalArgumentException("a coordinate network takes (x1, y1, x2, y2[, distance]) with one output "
+                    + "per tensor; got " + config);
+        }
         this.generated = List.copyOf(generated);
+        this.genome = CoordnetFamily.mlp(config.inputCount(), widths, this.generated.size(), hidden);
         if (this.generated.isEmpty()) {
             throw new IllegalArgumentException("a coordinate network must generate at least one tensor");
         }
@@ -59,6 +75,41 @@ public final class CoordnetWeightGenerator implements WeightGenerator {
         this.direct = layout.tensors().stream().filter(t -> !this.generated.contains(t)).toList();
         this.cppnCount = cppn.parameterCount();
         this.directCount = direct.stream().mapToInt(ParameterTensor::size).sum();
+        List<double[]> coords = new ArrayList<>();
+        for (ParameterTensor t : this.generated) {
+            coords.add(coordinates(t, config.inputCount(), config.distance()));
+        }
+        this.mlp = new CoordinateMlp(config.inputCount(), widths.clone(), this.generated.size(), hidden, coords, kernel);
+        if (mlp.thetaCount() != cppnCount) {
+            throw new IllegalStateException("coordinate MLP has " + mlp.thetaCount() + " weights, the CPPN " + cppnCount);
+        }
+    }
+
+    /**
+     * The tensor's coordinate matrix, one row per weight in flat order (row t·sources + s): x1, y1,
+     * x2, y2 and, with {@code distance}, √(Δx² + Δy² + Δz²) — the substrate's inputs, in its order.
+     */
+    static double[] coordinates(ParameterTensor t, int inputs, boolean distance) {
+        Shape src = t.source();
+        Shape tgt = t.target();
+        int n = src.size();
+        double[] x = new double[t.size() * inputs];
+        for (int j = 0; j < tgt.size(); j++) {
+            for (int s = 0; s < n; s++) {
+                int r = (j * n + s) * inputs;
+                x[r] = src.x(s);
+                x[r + 1] = src.y(s);
+                x[r + 2] = tgt.x(j);
+                x[r + 3] = tgt.y(j);
+                if (distance) {
+                    double dx = tgt.x(j) - src.x(s);
+                    double dy = tgt.y(j) - src.y(s);
+                    double dz = tgt.z(j) - src.z(s);
+                    x[r + 4] = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                }
+            }
+        }
+        return x;
     }
 
     /** The fixed CPPN (its weights are θ's first {@link #cppnCount()} numbers, not the genome's). */
@@ -98,11 +149,8 @@ public final class CoordnetWeightGenerator implements WeightGenerator {
 
     @Override
     public double[] generate(double[] theta, double[] weights) {
-        double[] sub = cppn.generate(theta, new double[cppn.layout().weightCount()]);
-        int off = 0;
-        for (ParameterTensor t : generated) {
-            System.arraycopy(sub, off, weights, t.offset(), t.size());
-            off += t.size();
+        for (int o = 0; o < generated.size(); o++) {
+            mlp.generate(o, theta, weights, generated.get(o).offset());
         }
         int k = cppnCount;
         for (ParameterTensor t : direct) {
@@ -114,13 +162,9 @@ public final class CoordnetWeightGenerator implements WeightGenerator {
 
     @Override
     public double[] backward(double[] theta, double[] dWeights, double[] dTheta) {
-        double[] dSub = new double[cppn.layout().weightCount()];
-        int off = 0;
-        for (ParameterTensor t : generated) {
-            System.arraycopy(dWeights, t.offset(), dSub, off, t.size());
-            off += t.size();
+        for (int o = 0; o < generated.size(); o++) {
+            mlp.backward(o, theta, dWeights, generated.get(o).offset(), dTheta); // dTheta[0 .. cppnCount) only
         }
-        cppn.backward(theta, dSub, dTheta); // writes dTheta[0 .. cppnCount) only
         int k = cppnCount;
         for (ParameterTensor t : direct) {
             for (int i = 0; i < t.size(); i++) {
@@ -133,6 +177,22 @@ public final class CoordnetWeightGenerator implements WeightGenerator {
 
     /** Generates only the CPPN's tensors, in sub-layout order (for initial scaling). */
     double[] generateSub(double[] theta) {
+        double[] sub = new double[cppn.layout().weightCount()];
+        int off = 0;
+        for (int o = 0; o < generated.size(); o++) {
+            mlp.generate(o, theta, sub, off);
+            off += generated.get(o).size();
+        }
+        return sub;
+    }
+
+    /** The naive twin of {@link #generate}'s CPPN part: the general compiled CPPN, sub-layout order (tests). */
+    double[] naiveGenerateSub(double[] theta) {
         return cppn.generate(theta, new double[cppn.layout().weightCount()]);
+    }
+
+    /** The naive twin of {@link #backward}'s CPPN part: dSub in sub-layout order (tests). */
+    double[] naiveBackwardSub(double[] theta, double[] dSub, double[] dTheta) {
+        return cppn.backward(theta, dSub, dTheta);
     }
 }

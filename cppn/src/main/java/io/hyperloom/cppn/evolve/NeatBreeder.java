@@ -71,6 +71,9 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
      */
     @Override
     public CppnGenome create() {
+        if (p.initialLayer() && p.initialHidden() > 0) {
+            return layered();
+        }
         CppnGenome g = minimal();
         for (int i = 0; i < p.initialHidden(); i++) {
             CppnGenome grown = addNode(g);
@@ -79,6 +82,35 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
             g = linked == null ? g : linked;
         }
         return g;
+    }
+
+    /** Node ids of the fixed hidden layer, shared by every genome of the run so crossover aligns. */
+    private int[] layer;
+
+    /**
+     * Sensors → a fully connected layer of {@code initial-hidden} units → outputs, sensors also
+     * straight to outputs: the fixed topology of the paper's no-growth ablation.
+     */
+    private CppnGenome layered() {
+        if (layer == null) {
+            layer = new int[p.initialHidden()];
+            for (int i = 0; i < layer.length; i++) {
+                layer[i] = registry.nextNode();
+            }
+        }
+        CppnGenome.Builder b = minimal().toBuilder();
+        for (int h : layer) {
+            b.node(new NodeGene(h, NodeGene.Type.HIDDEN, activations.get(0)));
+            for (NodeGene s : template.nodes()) {
+                if (s.isSensor()) {
+                    b.connection(new ConnectionGene(registry.connection(s.id(), h), s.id(), h, newWeight(), true));
+                }
+            }
+            for (NodeGene o : template.nodesOf(NodeGene.Type.OUTPUT)) {
+                b.connection(new ConnectionGene(registry.connection(h, o.id()), h, o.id(), newWeight(), true));
+            }
+        }
+        return b.build();
     }
 
     private CppnGenome minimal() {

@@ -20,7 +20,8 @@ public record NeatParameters(
         double addNode, double addLink, boolean recurrent, double toggleEnable, double activationMutation,
         double disableInherited, double interspeciesMating, double mutateOnly, double mateOnly,
         double survivalThreshold, int stagnation, int eliteMinSpecies, boolean speciation,
-        int initialHidden) {
+        int initialHidden, int populationStagnation, boolean championRepresentative, boolean eliteByOffspring,
+        boolean initialLayer) {
 
     public static final NeatParameters DEFAULTS = of(Options.resolve("neat", options(), java.util.Map.of()));
 
@@ -45,6 +46,9 @@ public record NeatParameters(
         }
         if (initialHidden < 0) {
             throw new IllegalArgumentException("initial-hidden must be >= 0, got " + initialHidden);
+        }
+        if (populationStagnation < 0) {
+            throw new IllegalArgumentException("population-stagnation must be >= 0, got " + populationStagnation);
         }
         if (stagnation < 1 || targetSpecies < 0 || eliteMinSpecies < 0) {
             throw new IllegalArgumentException("stagnation must be >= 1, target-species and elite-min-species >= 0");
@@ -82,9 +86,16 @@ public record NeatParameters(
                 OptionSpec.ofBoolean("speciation", true, "speciate; off puts every genome in one species (for ablations)"),
                 OptionSpec.ofInt("initial-hidden", 0, "add-node mutations (each with an add-link) applied to every initial "
                         + "genome: 0 = NEAT's minimal start; > 0 = a random initial topology"),
+                OptionSpec.ofInt("population-stagnation", 0, "generations without a new population best after which only the "
+                        + "two best species breed, half the population each (NEAT C++ delta coding: 20); 0 = off"),
+                OptionSpec.ofChoice("representative", "random", "a species' representative for the next speciation: a random "
+                        + "member (paper) or its champion (NEAT C++)", "random", "champion"),
+                OptionSpec.ofBoolean("elite-by-offspring", false, "copy a species' champion when the species is due more than "
+                        + "elite-min-species offspring (NEAT C++) instead of when it has more than elite-min-species members"),
                 OptionSpec.ofChoice("variant", "full", "the NEAT paper's ablations (Stanley & Miikkulainen 2002, table 2), "
-                        + "applied over the options above: full; no-growth (no add-node/add-link); no-speciation; "
-                        + "random-topology (initial-hidden 10); no-mating (every offspring by mutation alone)",
+                        + "applied over the options above: full; no-growth (a fixed, fully connected layer of "
+                        + "initial-hidden (at least 10) hidden units, no add-node/add-link, as in the paper); no-speciation; "
+                        + "random-topology (initial-hidden 10 random nodes and links); no-mating (every offspring by mutation alone)",
                         "full", "no-growth", "no-speciation", "random-topology", "no-mating"));
     }
 
@@ -101,7 +112,10 @@ public record NeatParameters(
                 mating ? o.doubleValue("interspecies-mating") : 0.0, mating ? o.doubleValue("mutate-only") : 1.0,
                 o.doubleValue("mate-only"), o.doubleValue("survival-threshold"), o.intValue("stagnation"),
                 o.intValue("elite-min-species"), o.bool("speciation") && !variant.equals("no-speciation"),
-                variant.equals("random-topology") ? Math.max(10, o.intValue("initial-hidden")) : o.intValue("initial-hidden"));
+                variant.equals("random-topology") || !growth ? Math.max(10, o.intValue("initial-hidden"))
+                        : o.intValue("initial-hidden"),
+                o.intValue("population-stagnation"), o.string("representative").equals("champion"), o.bool("elite-by-offspring"),
+                !growth);
     }
 
     private static boolean distribution(String name) {
@@ -116,6 +130,7 @@ public record NeatParameters(
         return new NeatParameters(n, c1, c2, c3, threshold, targetSpecies, thresholdStep, normaliseAbove, weightMutation,
                 weightPerturb, uniformWeights, weightPower, weightInit, weightCap, addNode, addLink, recurrent, toggleEnable,
                 activationMutation, disableInherited, interspeciesMating, mutateOnly, mateOnly, survivalThreshold,
-                stagnation, eliteMinSpecies, speciation, initialHidden);
+                stagnation, eliteMinSpecies, speciation, initialHidden, populationStagnation, championRepresentative,
+                eliteByOffspring, initialLayer);
     }
 }

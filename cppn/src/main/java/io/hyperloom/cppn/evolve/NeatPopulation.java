@@ -29,6 +29,12 @@ import java.util.random.RandomGenerator;
  *       mutated copies, the rest crossovers (mate from another species with probability
  *       interspecies-mating), mutated unless mate-only.</li>
  * </ol>
+ * Options from NEAT C++ 1.2 (all off by default): {@code representative=champion} makes each
+ * species' best member its representative; {@code elite-by-offspring} copies the champion when the
+ * species is due more than elite-min-species offspring; {@code population-stagnation=N}: when the
+ * population's best has not improved for N generations, the two species with the best champions get
+ * half the population each (one species: all of it), every other species none, and the two
+ * species' and the population's improvement clocks restart (NEAT C++'s "delta coding").
  *
  * @param <G> the immutable genome type
  */
@@ -54,6 +60,8 @@ public final class NeatPopulation<G> {
     private final List<Species<G>> species = new ArrayList<>();
     private double threshold;
     private int nextSpeciesId;
+    private double populationBest = Double.NEGATIVE_INFINITY;
+    private long populationImproved;
 
     public NeatPopulation(Breeder<G> breeder, NeatParameters p, RandomGenerator rng) {
         this.breeder = Objects.requireNonNull(breeder, "breeder");
@@ -118,6 +126,13 @@ public final class NeatPopulation<G> {
             }
         }
         int[] quota = quotas(shared, alive, total);
+        if (champion.fitness() > populationBest) {
+            populationBest = champion.fitness();
+            populationImproved = generation;
+        }
+        if (p.populationStagnation() > 0 && generation - populationImproved >= p.populationStagnation()) {
+            quota = deltaCoding(generation);
+        }
         List<G> next = new ArrayList<>(p.population());
         for (int k = 0; k < s; k++) {
             breed(species.get(k), quota[k], next);
@@ -146,7 +161,11 @@ public final class NeatPopulation<G> {
         }
         species.removeIf(sp -> sp.members.isEmpty());
         for (Species<G> sp : species) {
-            sp.representative = GenomeChromosome.genome(sp.members.get(rng.nextInt(sp.members.size())).genotype());
+            Phenotype<GenomeGene<G>, Double> rep = sp.members.get(rng.nextInt(sp.members.size()));
+            if (p.championRepresentative()) {
+                rep = sp.members.stream().max(Comparator.comparingDouble(ph -> ph.fitness())).orElseThrow();
+            }
+            sp.representative = GenomeChromosome.genome(rep.genotype());
         }
         if (p.targetSpecies() > 0 && p.speciation()) {
             if (species.size() < p.targetSpecies()) {
@@ -155,6 +174,27 @@ public final class NeatPopulation<G> {
                 threshold += p.thresholdStep();
             }
         }
+    }
+
+    /** Population stagnation: the two species with the best champions get half the population each. */
+    private int[] deltaCoding(long generation) {
+        int s = species.size();
+        Integer[] order = new Integer[s];
+        for (int k = 0; k < s; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer k) -> species.get(k).members.get(0).fitness()).reversed());
+        int[] q = new int[s];
+        if (s == 1) {
+            q[0] = p.population();
+        } else {
+            q[order[0]] = p.population() - p.population() / 2;
+            q[order[1]] = p.population() / 2;
+            species.get(order[1]).lastImproved = generation;
+        }
+        species.get(order[0]).lastImproved = generation;
+        populationImproved = generation;
+        return q;
     }
 
     /** Offspring per species: proportional to shared fitness, largest remainders, total = population. */
@@ -194,7 +234,7 @@ public final class NeatPopulation<G> {
             return;
         }
         List<Phenotype<GenomeGene<G>, Double>> m = sp.members;
-        if (m.size() > p.eliteMinSpecies()) {
+        if (p.eliteByOffspring() ? count > p.eliteMinSpecies() : m.size() > p.eliteMinSpecies()) {
             out.add(GenomeChromosome.genome(m.get(0).genotype()));
             count--;
         }

@@ -36,6 +36,10 @@ public final class HypernetProvider implements GeneratorProvider {
                 OptionSpec.ofChoice("init", "lecun", "standard rule for direct tensors and the target std of generated "
                         + "ones: 1/√fan-in (lecun), √(2/fan-in) (he), √(2/(fan-in+fan-out)) (glorot)",
                         "lecun", "he", "glorot"),
+                OptionSpec.ofChoice("train", "all", "what the optimizer searches: all (H, embeddings and direct "
+                        + "tensors) or embeddings (H drawn once from h-seed and frozen; embeddings and direct tensors "
+                        + "searched, e.g. evolved by cmaes or ga)", "all", "embeddings"),
+                OptionSpec.ofLong("h-seed", 1, "seed of the frozen H when train=embeddings"),
                 OptionSpec.ofDouble("scale", 0.1, "per-coordinate scale for evolution (initial CMA-ES σ, GA mutation σ)"),
                 OptionSpec.ofChoice("conditioning", "none", "none: Ha et al.'s tiled hypernetwork (the options above); "
                         + "task: one learned embedding per task, W = H(e_t) from a chunked MLP hypernetwork (von Oswald "
@@ -59,6 +63,9 @@ public final class HypernetProvider implements GeneratorProvider {
         int[] tile = HypernetConfig.parseTile(options.string("tile"));
         HypernetConfig config = new HypernetConfig(options.intValue("nz"), options.intValue("d"), tile[0], tile[1],
                 options.string("generate"), init);
+        if (options.string("train").equals("embeddings")) {
+            return FrozenHypernetFamily.of(layout, config, options.longValue("h-seed"), options.doubleValue("scale"));
+        }
         return new HypernetFamily(layout, config, options.doubleValue("scale"));
     }
 }

@@ -422,6 +422,15 @@ public final class HypernetWeightGenerator implements WeightGenerator {
      * @return {@code theta}
      */
     public double[] initialTheta(RandomGenerator rng, double[] theta) {
+        return initialTheta(rng, theta, true);
+    }
+
+    /**
+     * As {@link #initialTheta(RandomGenerator, double[])}, but with {@code drawH} false H is taken
+     * as it stands in {@code theta[0 .. hypernetCount())} (a frozen H) and only the embeddings,
+     * rescaled against that H, and the direct tensors are drawn.
+     */
+    public double[] initialTheta(RandomGenerator rng, double[] theta, boolean drawH) {
         if (theta.length != parameterCount()) {
             throw new IllegalArgumentException("theta has length " + theta.length + ", expected " + parameterCount());
         }
@@ -430,10 +439,12 @@ public final class HypernetWeightGenerator implements WeightGenerator {
         Scratch s = scratch.get();
         for (int g = 0; g < groups.length; g++) {
             Group gr = groups[g];
-            fillNormal(theta, gr.wIn, gr.bIn, 1.0 / Math.sqrt(nz), rng);
-            Arrays.fill(theta, gr.bIn, gr.wOut, 0.0);
-            fillNormal(theta, gr.wOut, gr.bOut, gr.targetStd / Math.sqrt(d), rng);
-            Arrays.fill(theta, gr.bOut, gr.bOut + gr.rows, 0.0);
+            if (drawH) {
+                fillNormal(theta, gr.wIn, gr.bIn, 1.0 / Math.sqrt(nz), rng);
+                Arrays.fill(theta, gr.bIn, gr.wOut, 0.0);
+                fillNormal(theta, gr.wOut, gr.bOut, gr.targetStd / Math.sqrt(d), rng);
+                Arrays.fill(theta, gr.bOut, gr.bOut + gr.rows, 0.0);
+            }
             fillNormal(theta, gr.z, gr.z + gr.tiles * nz, 1.0, rng);
             double[] a = s.a[g];
             double[] k = s.k[g];

@@ -205,6 +205,9 @@ public final class ForwardBenchmark {
             if (arch.layers().get(l) instanceof Layer.Recurrent r) {
                 dX += (long) r.units() * r.units(); // carry = dZ·U
             }
+            if (arch.layers().get(l) instanceof Layer.Lstm m) {
+                dX += 4L * m.units() * m.units(); // carry = dA·U
+            }
             total += dW + dX;
         }
         return total;
@@ -215,6 +218,9 @@ public final class ForwardBenchmark {
         Layer layer = arch.layers().get(l);
         if (layer instanceof Layer.Recurrent r) {
             return inputProduct(arch, l) + (long) r.units() * r.units();
+        }
+        if (layer instanceof Layer.Lstm m) {
+            return inputProduct(arch, l) + 4L * m.units() * m.units();
         }
         return inputProduct(arch, l);
     }
@@ -227,6 +233,7 @@ public final class ForwardBenchmark {
         return switch (layer) {
             case Layer.Dense d -> (long) in.size() * out.size();
             case Layer.Recurrent r -> (long) in.size() * out.size();
+            case Layer.Lstm m -> (long) in.size() * 4 * m.units();
             // out(OC×P) = K(OC×Q)·col(Q×P), Q = in-channels·kernel²
             case Layer.Conv2d c -> (long) c.outChannels() * in.channels() * c.kernel() * c.kernel()
                     * out.height() * out.width();

@@ -1,6 +1,7 @@
 package io.hyperloom.search.experiment;
 
 import io.hyperloom.search.optimize.EvaluationJournal;
+import io.hyperloom.search.optimize.Evaluator;
 import io.hyperloom.search.optimize.LocalEvaluator;
 import io.hyperloom.search.optimize.ProgressListener;
 
@@ -31,8 +32,18 @@ public final class ExperimentRunner {
     private final Experiments experiments;
     private final ResultsFile results;
     private final int parallelRuns;
+    private final Evaluator shared;
 
     public ExperimentRunner(Experiments experiments, ResultsFile results, int parallelRuns) {
+        this(experiments, results, parallelRuns, null);
+    }
+
+    /**
+     * @param shared an evaluator every run uses (a cluster; not closed here), or null for one
+     *               single-threaded local evaluator per run
+     */
+    public ExperimentRunner(Experiments experiments, ResultsFile results, int parallelRuns, Evaluator shared) {
+        this.shared = shared;
         this.experiments = Objects.requireNonNull(experiments, "experiments");
         this.results = Objects.requireNonNull(results, "results");
         if (parallelRuns < 1) {
@@ -112,8 +123,12 @@ public final class ExperimentRunner {
         Path journalPath = checkpoints().resolve(Experiments.hash(spec) + ".journal");
         EvaluationJournal journal = new EvaluationJournal(journalPath);
         RunResult r;
-        try (LocalEvaluator evaluator = new LocalEvaluator(1)) {
-            r = experiments.run(spec, evaluator, listener, journal);
+        if (shared != null) {
+            r = experiments.run(spec, shared, listener, journal);
+        } else {
+            try (LocalEvaluator evaluator = new LocalEvaluator(1)) {
+                r = experiments.run(spec, evaluator, listener, journal);
+            }
         }
         results.append(r);
         journal.delete();

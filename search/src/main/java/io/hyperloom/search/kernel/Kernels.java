@@ -1,15 +1,29 @@
 package io.hyperloom.search.kernel;
 
-/** Chooses the kernel: the Vector-API one when the incubator module is present, else the plain one. */
+/** Chooses the kernels: the Vector-API ones when the incubator module is present, else the plain one. */
 final class Kernels {
 
     private static final MatrixKernel BEST = choose();
+    private static final ConvKernel BEST_CONV = BEST instanceof PlainKernel ? PlainConvKernel.INSTANCE : chooseConv();
 
     private Kernels() {
     }
 
     static MatrixKernel best() {
         return BEST;
+    }
+
+    static ConvKernel bestConv() {
+        return BEST_CONV;
+    }
+
+    private static ConvKernel chooseConv() {
+        try {
+            return (ConvKernel) Class.forName("io.hyperloom.search.kernel.VectorConvKernel")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return PlainConvKernel.INSTANCE;
+        }
     }
 
     private static MatrixKernel choose() {

@@ -14,8 +14,10 @@ import java.util.Objects;
  * ParameterLayout layout = mlp.layout();   // weight tensors with substrate geometry
  * }
  *
- * <p>Tensor names are {@code l<i>.w}, {@code l<i>.u} (recurrent) and {@code l<i>.b}, with i the
- * layer index. Thread-safe; callers that need the layout often keep the one {@link #layout()} returns.
+ * <p>Tensor names are {@code l<i>.w}, {@code l<i>.u} (recurrent, LSTM) and {@code l<i>.b}, with i the
+ * layer index; a layer-normalised LSTM adds {@code l<i>.ln.gain}, {@code .ln.shift} (4H each, per gate
+ * row) and {@code .ln.cell-gain}, {@code .ln.cell-shift} (H each), all with role BIAS, in this order
+ * right after {@code l<i>.b}. LSTM gate rows come in the order i, f, g, o (see {@link Layer.Lstm}). Thread-safe; callers that need the layout often keep the one {@link #layout()} returns.
  */
 public record Architecture(String name, Shape input, List<Layer> layers) {
 
@@ -70,7 +72,7 @@ public record Architecture(String name, Shape input, List<Layer> layers) {
     }
 
     public boolean isRecurrent() {
-        return layers.stream().anyMatch(l -> l instanceof Layer.Recurrent);
+        return layers.stream().anyMatch(l -> l instanceof Layer.Recurrent || l instanceof Layer.Lstm);
     }
 
     /** The parameter layout with geometry; see {@link ParameterTensor} for the conventions. */
@@ -110,6 +112,28 @@ public record Architecture(String name, Shape input, List<Layer> layers) {
                     if (r.bias()) {
                         offset = add(tensors, new ParameterTensor("l" + i + ".b", ParameterTensor.Role.BIAS, i, depth,
                                 List.of(r.units()), offset, null, out));
+                    }
+                }
+                case Layer.Lstm m -> {
+                    // gate rows on a 4-channel sheet (i, f, g, o) over the unit sheet
+                    Shape gates = m.gateSheet();
+                    int h = m.units();
+                    offset = add(tensors, new ParameterTensor("l" + i + ".w", ParameterTensor.Role.WEIGHT, i, depth,
+                            List.of(4 * h, in.size()), offset, in, gates));
+                    offset = add(tensors, new ParameterTensor("l" + i + ".u", ParameterTensor.Role.RECURRENT, i, depth,
+                            List.of(4 * h, h), offset, out, gates));
+                    offset = add(tensors, new ParameterTensor("l" + i + ".b", ParameterTensor.Role.BIAS, i, depth,
+                            List.of(4 * h), offset, null, gates));
+                    if (m.layerNorm()) {
+                        // gains stored as γ − 1, so a zero initialisation is the identity
+                        offset = add(tensors, new ParameterTensor("l" + i + ".ln.gain", ParameterTensor.Role.BIAS, i,
+                                depth, List.of(4 * h), offset, null, gates));
+                        offset = add(tensors, new ParameterTensor("l" + i + ".ln.shift", ParameterTensor.Role.BIAS, i,
+                                depth, List.of(4 * h), offset, null, gates));
+                        offset = add(tensors, new ParameterTensor("l" + i + ".ln.cell-gain", ParameterTensor.Role.BIAS, i,
+                                depth, List.of(h), offset, null, out));
+                        offset = add(tensors, new ParameterTensor("l" + i + ".ln.cell-shift", ParameterTensor.Role.BIAS,
+                                i, depth, List.of(h), offset, null, out));
                     }
                 }
                 case Layer.MaxPool p -> { }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * <p>A layer knows the shape it produces from the shape it receives; its parameters are laid out
  * by {@link ParameterLayout}.
  */
-public sealed interface Layer permits Layer.Dense, Layer.Conv2d, Layer.MaxPool, Layer.Recurrent {
+public sealed interface Layer permits Layer.Dense, Layer.Conv2d, Layer.MaxPool, Layer.Recurrent, Layer.Lstm {
 
     /** The shape this layer produces from {@code input}. */
     Shape outputShape(Shape input);
@@ -145,6 +145,57 @@ public sealed interface Layer permits Layer.Dense, Layer.Conv2d, Layer.MaxPool, 
         @Override
         public String describe() {
             return "recurrent " + grid + " " + activation.name().toLowerCase();
+        }
+    }
+
+    /**
+     * A long short-term memory layer (Hochreiter &amp; Schmidhuber 1997, with forget gate), optionally
+     * layer-normalised (Ba, Kiros &amp; Hinton 2016).
+     *
+     * <p>Per step: {@code a = W·x_t + U·h_{t-1} + b} with W {@code [4H][inputs]}, U {@code [4H][H]}, b
+     * {@code [4H]}, the rows in gate order i, f, g, o (input gate, forget gate, candidate, output gate);
+     * {@code i, f, o = σ(a_i, a_f, a_o)}, {@code g = tanh(a_g)}, {@code c_t = f⊙c_{t-1} + i⊙g},
+     * {@code h_t = o⊙tanh(c_t)}. With layer norm, each gate block of a is normalised over its H units
+     * before its gain and shift, {@code â_k = LN(a_k)⊙(1 + γ_k) + β_k}, and so is the cell before the
+     * output tanh, {@code h_t = o⊙tanh(LN(c_t)⊙(1 + γ_c) + β_c)}. The gains are stored as offsets from 1
+     * so that every family's zero bias initialisation starts them at the identity. Hidden and cell state
+     * start at zero.
+     *
+     * @param grid      the sheet the H units are laid out on
+     * @param layerNorm whether gates and cell are layer-normalised
+     */
+    record Lstm(Shape grid, boolean layerNorm) implements Layer {
+        public Lstm {
+            Objects.requireNonNull(grid, "grid");
+        }
+
+        public Lstm(int units, boolean layerNorm) {
+            this(Shape.vector(units), layerNorm);
+        }
+
+        public int units() {
+            return grid.size();
+        }
+
+        /** The sheet of the 4H gate rows: four channels (i, f, g, o) over the unit sheet. */
+        public Shape gateSheet() {
+            return new Shape(4, grid.height(), grid.width());
+        }
+
+        @Override
+        public Shape outputShape(Shape input) {
+            return grid;
+        }
+
+        /** h = o⊙tanh(c): tanh-bounded outputs. */
+        @Override
+        public Activation activation() {
+            return Activation.TANH;
+        }
+
+        @Override
+        public String describe() {
+            return "lstm " + grid + (layerNorm ? " layer-norm" : "");
         }
     }
 }

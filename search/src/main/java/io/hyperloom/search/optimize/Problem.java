@@ -1,10 +1,12 @@
 package io.hyperloom.search.optimize;
 
+import io.hyperloom.search.generator.DynamicWeightGenerator;
 import io.hyperloom.search.generator.EvolvableFamily;
 import io.hyperloom.search.generator.GeneratorFamily;
 import io.hyperloom.search.generator.NetworkFamily;
 import io.hyperloom.search.generator.ParametricFamily;
 import io.hyperloom.search.generator.WeightGenerator;
+import io.hyperloom.search.net.Network;
 import io.hyperloom.search.net.ParameterLayout;
 import io.hyperloom.search.net.TargetNetwork;
 import io.hyperloom.search.task.Score;
@@ -40,6 +42,8 @@ public final class Problem<G> implements FitnessFunction<G> {
     private static final class Scratch {
         final TargetNetwork net;
         final double[] weights;
+        /** For a {@link DynamicWeightGenerator}: its network, made on first use. */
+        DynamicWeightGenerator.Bound dynamic;
 
         Scratch(Task task, int weightCount) {
             net = task.newNetwork();
@@ -90,11 +94,12 @@ public final class Problem<G> implements FitnessFunction<G> {
         Scratch s = scratch.get();
         Phenotype p = decoder.apply(genome);
         p.generator().generate(p.theta(), s.weights);
-        if (!allFinite(s.weights)) {
+        if (!allFinite(s.weights) || (p.generator() instanceof DynamicWeightGenerator && !allFinite(p.theta()))) {
             return failureScore();
         }
-        s.net.resetState();
-        return task.evaluate(s.net, seed);
+        Network net = network(s, p);
+        net.resetState();
+        return task.evaluate(net, seed);
     }
 
     /** The final record's metrics of a genome (held-out tests included). */
@@ -102,8 +107,32 @@ public final class Problem<G> implements FitnessFunction<G> {
         Scratch s = scratch.get();
         Phenotype p = decoder.apply(genome);
         p.generator().generate(p.theta(), s.weights);
-        s.net.resetState();
-        return task.finalMetrics(s.net);
+        Network net = network(s, p);
+        net.resetState();
+        return task.finalMetrics(net);
+    }
+
+    /**
+     * A new network running a genome, for inspection and sampling: a target network bound to a copy
+     * of its weights, or for a {@link DynamicWeightGenerator} its own network bound to a copy of θ.
+     */
+    public Network newNetwork(G genome) {
+        Phenotype p = decoder.apply(genome);
+        if (p.generator() instanceof DynamicWeightGenerator d) {
+            return d.newNetwork(task.architecture(), task.evaluationBatch(), 1).bind(p.theta().clone());
+        }
+        return task.newNetwork().bind(p.generator().generate(p.theta(), new double[layout.weightCount()]));
+    }
+
+    /** The scratch target network (bound to the generated weights), or a dynamic generator's network bound to θ. */
+    private Network network(Scratch s, Phenotype p) {
+        if (p.generator() instanceof DynamicWeightGenerator d) {
+            if (s.dynamic == null) {
+                s.dynamic = d.newNetwork(task.architecture(), task.evaluationBatch(), 1);
+            }
+            return s.dynamic.bind(p.theta());
+        }
+        return s.net;
     }
 
     /** The weights a genome generates (a fresh array). */

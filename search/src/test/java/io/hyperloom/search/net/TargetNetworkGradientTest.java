@@ -40,6 +40,13 @@ class TargetNetworkGradientTest {
                         new Layer.Recurrent(4, Activation.TANH), new Layer.Dense(2, Activation.SIGMOID)), 4),
                 Arguments.of(Architecture.of("elman-stack", Shape.grid(1, 2),
                         new Layer.Recurrent(3, Activation.SIGMOID), new Layer.Recurrent(Shape.grid(1, 2), Activation.TANH, false),
+                        new Layer.Dense(1, Activation.IDENTITY)), 3),
+                Arguments.of(Architecture.of("lstm", Shape.grid(1, 3),
+                        new Layer.Lstm(4, false), new Layer.Dense(2, Activation.SOFTMAX)), 4),
+                Arguments.of(Architecture.of("lstm-layer-norm", Shape.grid(1, 3),
+                        new Layer.Lstm(Shape.grid(2, 2), true), new Layer.Dense(2, Activation.TANH)), 4),
+                Arguments.of(Architecture.of("lstm-stack", Shape.grid(1, 2),
+                        new Layer.Lstm(3, true), new Layer.Lstm(3, false),
                         new Layer.Dense(1, Activation.IDENTITY)), 3));
     }
 

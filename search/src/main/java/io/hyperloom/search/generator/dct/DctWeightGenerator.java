@@ -1,6 +1,7 @@
 package io.hyperloom.search.generator.dct;
 
 import io.hyperloom.search.generator.WeightGenerator;
+import io.hyperloom.search.kernel.MatrixKernel;
 import io.hyperloom.search.net.ParameterLayout;
 import io.hyperloom.search.net.ParameterTensor;
 import io.hyperloom.search.net.Shape;
@@ -33,14 +34,22 @@ import java.util.Objects;
  *   <li>The last (contiguous) axis first: each kept coefficient adds {@code θ_j ·} one table row to
  *       one row of an intermediate of extents b₀ … b_{d−2} × n_{d−1} (k scaled row additions, no
  *       zero coefficient is touched).</li>
- *   <li>Then axes d−2 … 0 in turn expand b_a to n_a: {@code out[p, y, :] = Σ_x T_a[x][y] · in[p, x, :]},
- *       the inner loop a contiguous scaled addition over the already expanded trailing axes, which
- *       the JIT vectorises. The last expansion writes straight into the weight buffer.</li>
- *   <li>Backward runs the transpose in reverse order: contract axes 0 … d−2 from n_a down to b_a,
- *       then one dot product per kept coefficient along the last axis.</li>
+ *   <li>Then axes d−2 … 0 in turn expand b_a to n_a: {@code out[p, y, :] = Σ_x T_a[x][y] · in[p, x, :]}.
+ *       For each leading index p that is one matrix product {@code out[p] = T_aᵀ · in[p]} of a
+ *       tall-skinny table (n_a × b_a) and a short wide block (b_a × the already expanded trailing
+ *       axes), run on {@link MatrixKernel#best()} (the register-blocked Vector-API kernel) when it
+ *       has at least {@link #GEMM_THRESHOLD} multiply-adds, else as weighted row sums the JIT
+ *       vectorises. The last expansion writes straight into the weight buffer.</li>
+ *   <li>Backward runs the transpose in reverse order: contract axes 0 … d−2 from n_a down to b_a
+ *       ({@code out[p] = T_a · in[p]}, again one product per p), then the last axis: either one
+ *       product {@code Z = inter · T_{d−1}ᵀ} over the whole b-corner followed by a gather of the k
+ *       kept entries (when the corner has at most 4k entries), or one dot product per kept
+ *       coefficient.</li>
  * </ol>
- * For a 784×256 tensor with 256 kept coefficients (b = 22 per axis) that is about
- * 256·784·22 ≈ 4.4 M multiply-adds per pass, against 200 k·256 for a naive sum per element.
+ * For a 784×256 tensor ([256, 784] natural view) with 256 kept coefficients (b = 23 per axis: all
+ * index sums ≤ 21 and three of sum 22) generate is 256 row additions of 784 plus the product
+ * (256 × 23)·(23 × 784), about 4.8 M multiply-adds, against 200 k·256 for a naive sum per element;
+ * backward is (23 × 256)·(256 × 784) and (23 × 784)·(784 × 23).
  *
  * <p>Views ({@link Axes}): axes of extent 1 are dropped in every view (the DCT along them is the
  * identity). Immutable and thread-safe; each thread has its own two scratch buffers, so
@@ -112,6 +121,24 @@ public final class DctWeightGenerator implements WeightGenerator {
             this.lastFrequency = lastFrequency;
         }
 
+        /** Product of b over the axes before a. */
+        int pre(int a) {
+            int s = 1;
+            for (int i = 0; i < a; i++) {
+                s *= b[i];
+            }
+            return s;
+        }
+
+        /** Product of n over the axes after a. */
+        int post(int a) {
+            int s = 1;
+            for (int i = a + 1; i < d; i++) {
+                s *= n[i];
+            }
+            return s;
+        }
+
         /** Elements of the intermediate with axes < a at b and axes ≥ a at n. */
         long stage(int a) {
             long s = 1;
@@ -129,6 +156,12 @@ public final class DctWeightGenerator implements WeightGenerator {
     private final List<TensorCode> codes;
     private final int parameterCount;
     private final ThreadLocal<double[][]> scratch;
+    private final MatrixKernel kernel;
+    /** Stages with at least this many multiply-adds per product go to the kernel; smaller ones to {@link #combine}. */
+    private final long gemmThreshold;
+
+    /** Below this many multiply-adds a stage's product is cheaper as weighted row sums than packed. */
+    static final long GEMM_THRESHOLD = 16_384;
 
     /**
      * @param coefficients k per transformed tensor (capped at each tensor's size); used when
@@ -138,6 +171,17 @@ public final class DctWeightGenerator implements WeightGenerator {
      * @throws IllegalArgumentException if {@code coefficients < 1} or {@code budget < 0}
      */
     public DctWeightGenerator(ParameterLayout layout, Axes axes, Biases biases, int coefficients, int budget) {
+        this(layout, axes, biases, coefficients, budget, MatrixKernel.best(), GEMM_THRESHOLD);
+    }
+
+    /**
+     * For tests: the stages' products run on {@code kernel} when they have at least
+     * {@code gemmThreshold} multiply-adds (0: always; {@code Long.MAX_VALUE}: never).
+     */
+    DctWeightGenerator(ParameterLayout layout, Axes axes, Biases biases, int coefficients, int budget,
+                       MatrixKernel kernel, long gemmThreshold) {
+        this.kernel = Objects.requireNonNull(kernel, "kernel");
+        this.gemmThreshold = gemmThreshold;
         this.layout = Objects.requireNonNull(layout, "layout");
         this.axes = Objects.requireNonNull(axes, "axes");
         this.biases = Objects.requireNonNull(biases, "biases");
@@ -199,6 +243,8 @@ public final class DctWeightGenerator implements WeightGenerator {
             for (int a = 1; a < d; a++) {
                 scratchSize = Math.max(scratchSize, p.stage(a));
             }
+            // the backward pass's last-axis corner, rows × b_{d−1}
+            scratchSize = Math.max(scratchSize, (long) p.pre(d - 1) * b[d - 1]);
             ps.add(p);
             cs.add(new TensorCode(t.name(), java.util.Arrays.stream(n).boxed().toList(), true, theta, k));
             theta += k;
@@ -350,7 +396,7 @@ public final class DctWeightGenerator implements WeightGenerator {
     }
 
     /** W = DCT-III of the zero-padded coefficients, written to {@code w[p.weightOffset ..)}. */
-    private static void inverse(Plan p, double[] theta, double[] w, double[] s0, double[] s1) {
+    private void inverse(Plan p, double[] theta, double[] w, double[] s0, double[] s1) {
         int d = p.d;
         int nl = p.n[d - 1];
         double[] tl = p.tables[d - 1];
@@ -367,24 +413,25 @@ public final class DctWeightGenerator implements WeightGenerator {
                 cur[row + y] += c * tl[tab + y];
             }
         }
-        // stages 2..d: expand axis a from b_a to n_a, out[p, y, :] = Σ_x T_a[x][y] · in[p, x, :]
+        // stages 2..d: expand axis a from b_a to n_a, out[q, y, :] = Σ_x T_a[x][y] · in[q, x, :],
+        // i.e. for each q the product out[q] (n_a × post) = T_aᵀ (n_a × b_a) · in[q] (b_a × post)
         double[] other = s1;
         for (int a = d - 2; a >= 0; a--) {
             double[] dst = a == 0 ? w : other;
             int dstOff = a == 0 ? p.weightOffset : 0;
-            int pre = 1;
-            for (int i = 0; i < a; i++) {
-                pre *= p.b[i];
-            }
-            int post = 1;
-            for (int i = a + 1; i < d; i++) {
-                post *= p.n[i];
-            }
+            int pre = p.pre(a);
+            int post = p.post(a);
             int na = p.n[a];
             int ba = p.b[a];
             double[] ta = p.tables[a];
+            boolean gemm = (long) na * ba * post >= gemmThreshold;
             for (int q = 0; q < pre; q++) {
                 int src0 = curOff + q * ba * post;
+                if (gemm) {
+                    kernel.gemm(true, false, na, post, ba, ta, 0, na, cur, src0, post,
+                            0.0, dst, dstOff + q * na * post, post);
+                    continue;
+                }
                 for (int y = 0; y < na; y++) {
                     // coefficient of input row x is T_a[x][y] = ta[x·na + y]
                     combine(dst, dstOff + (q * na + y) * post, cur, src0, post, ta, y, na, ba, post);
@@ -426,27 +473,28 @@ public final class DctWeightGenerator implements WeightGenerator {
     }
 
     /** dθ_j += Σ_w dW[w] · ∂W[w]/∂θ_j: the DCT-II of dW at the kept frequencies. */
-    private static void forward(Plan p, double[] dw, double[] dTheta, double[] s0, double[] s1) {
+    private void forward(Plan p, double[] dw, double[] dTheta, double[] s0, double[] s1) {
         int d = p.d;
         double[] cur = dw;
         int curOff = p.weightOffset;
         double[] free = s0;
-        // contract axes 0..d−2 from n_a to b_a: out[q, x, :] = Σ_y T_a[x][y] · in[q, y, :]
+        // contract axes 0..d−2 from n_a to b_a: out[q, x, :] = Σ_y T_a[x][y] · in[q, y, :],
+        // i.e. for each q the product out[q] (b_a × post) = T_a (b_a × n_a) · in[q] (n_a × post)
         for (int a = 0; a < d - 1; a++) {
             double[] dst = free;
-            int pre = 1;
-            for (int i = 0; i < a; i++) {
-                pre *= p.b[i];
-            }
-            int post = 1;
-            for (int i = a + 1; i < d; i++) {
-                post *= p.n[i];
-            }
+            int pre = p.pre(a);
+            int post = p.post(a);
             int na = p.n[a];
             int ba = p.b[a];
             double[] ta = p.tables[a];
+            boolean gemm = (long) na * ba * post >= gemmThreshold;
             for (int q = 0; q < pre; q++) {
                 int src0 = curOff + q * na * post;
+                if (gemm) {
+                    kernel.gemm(false, false, ba, post, na, ta, 0, na, cur, src0, post,
+                            0.0, dst, q * ba * post, post);
+                    continue;
+                }
                 for (int x = 0; x < ba; x++) {
                     // coefficient of input row y is T_a[x][y] = ta[x·na + y]
                     combine(dst, (q * ba + x) * post, cur, src0, post, ta, x * na, 1, na, post);
@@ -456,9 +504,20 @@ public final class DctWeightGenerator implements WeightGenerator {
             cur = dst;
             curOff = 0;
         }
-        // last axis: dθ_j += Σ_y inter[rowStart_j + y] · T_{d−1}[u_j][y]
         int nl = p.n[d - 1];
+        int bl = p.b[d - 1];
         double[] tl = p.tables[d - 1];
+        int rows = p.pre(d - 1);
+        // last axis. When the whole corner is not much more work than the k kept entries, one
+        // product Z (rows × b_l) = inter (rows × n_l) · T_lᵀ and a gather (vectorised, where k
+        // separate dot products are not); else dθ_j += Σ_y inter[rowStart_j + y] · T_l[u_j][y].
+        if ((long) rows * bl * nl >= gemmThreshold && (long) rows * bl <= 4L * p.k) {
+            kernel.gemm(false, true, rows, bl, nl, cur, curOff, nl, tl, 0, nl, 0.0, free, 0, bl);
+            for (int j = 0; j < p.k; j++) {
+                dTheta[p.thetaOffset + j] += free[p.rowStart[j] / nl * bl + p.lastFrequency[j]];
+            }
+            return;
+        }
         for (int j = 0; j < p.k; j++) {
             int row = curOff + p.rowStart[j];
             int tab = p.lastFrequency[j] * nl;
@@ -469,6 +528,7 @@ public final class DctWeightGenerator implements WeightGenerator {
             dTheta[p.thetaOffset + j] += sum;
         }
     }
+
     /**
      * The one hot loop: {@code dst[d + i] = Σ_t coef[c + t·cs] · src[s + t·ss + i]} for i &lt; len,
      * t &lt; terms (a weighted sum of rows). Four rows per pass, so the destination row is loaded

@@ -1,5 +1,6 @@
 package io.hyperloom.search.optimize.adam;
 
+import io.hyperloom.search.generator.DynamicWeightGenerator;
 import io.hyperloom.search.generator.GeneratorFamily;
 import io.hyperloom.search.generator.ParametricFamily;
 import io.hyperloom.search.generator.WeightGenerator;
@@ -7,6 +8,7 @@ import io.hyperloom.search.optimize.Optimizer;
 import io.hyperloom.search.optimize.Problem;
 import io.hyperloom.search.optimize.Search;
 import io.hyperloom.search.task.Score;
+import io.hyperloom.search.task.SequenceTask;
 import io.hyperloom.search.task.SupervisedTask;
 import io.hyperloom.search.task.Task;
 
@@ -21,6 +23,9 @@ import java.util.random.RandomGenerator;
  * step); a non-finite loss or gradient stops the run with a message, keeping the best θ found so far.
  * Every {@code eval-every} steps (default once per epoch) θ is scored by the task's fitness (an
  * evaluation), which picks the best θ (validation-based model selection) and draws the curve.
+ *
+ * <p>A {@link SequenceTask} is trained by {@link SequenceTrainer} instead: chunks of parallel
+ * streams with truncated backpropagation through time, the same update rule.
  */
 public final class AdamOptimizer implements Optimizer {
 
@@ -52,7 +57,7 @@ public final class AdamOptimizer implements Optimizer {
 
     @Override
     public Optional<String> incompatibility(Task task, GeneratorFamily family) {
-        if (!(task instanceof SupervisedTask)) {
+        if (!(task instanceof SupervisedTask) && !(task instanceof SequenceTask)) {
             return Optional.of("task " + task.name() + " has no differentiable loss (evolution only)");
         }
         if (!(family instanceof ParametricFamily p)) {
@@ -61,11 +66,18 @@ public final class AdamOptimizer implements Optimizer {
         if (!p.generator().isDifferentiable()) {
             return Optional.of("generator " + family.name() + " has no backward pass");
         }
+        if (p.generator() instanceof DynamicWeightGenerator && !(task instanceof SequenceTask)) {
+            return Optional.of("generator " + family.name() + " changes weights per step; adam trains it on sequence tasks only");
+        }
         return Optional.empty();
     }
 
     @Override
     public void run(Search search) {
+        if (search.task() instanceof SequenceTask) {
+            new SequenceTrainer(this, trainer.batch(), trainer.chunk(), evalEvery).run(search);
+            return;
+        }
         SupervisedTask task = (SupervisedTask) search.task();
         ParametricFamily family = (ParametricFamily) search.family();
         WeightGenerator generator = family.generator();
@@ -93,8 +105,13 @@ public final class AdamOptimizer implements Optimizer {
         }
     }
 
-    private void monitor(Search search, Problem<double[]> problem, double[] theta, long step) {
+    static void monitor(Search search, Problem<double[]> problem, double[] theta, long step) {
         Score s = search.evaluate(problem, List.of(theta), step, double[]::clone).get(0);
         search.record(s.fitness());
+    }
+
+    /** The global L2 norm of a gradient. */
+    static double norm(double[] g) {
+        return AdamTrainer.norm(g);
     }
 }

@@ -8,10 +8,8 @@ import io.hyperloom.search.task.SupervisedTask;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 
 /**
@@ -190,23 +188,8 @@ public record AdamTrainer(double lr, int batch, double beta1, double beta2, doub
                 failure = "diverged at step " + (step + 1) + ": loss " + loss + ", gradient norm " + norm;
                 return false;
             }
-            int n = theta.length;
-            if (clip > 0 && norm > clip) {
-                double s = clip / norm;
-                for (int i = 0; i < n; i++) {
-                    dTheta[i] *= s;
-                }
-            }
             step++;
-            double rate = rate(step, planned);
-            double c1 = 1 - Math.pow(beta1, step);
-            double c2 = 1 - Math.pow(beta2, step);
-            for (int i = 0; i < n; i++) {
-                double g = dTheta[i];
-                m[i] = beta1 * m[i] + (1 - beta1) * g;
-                v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-                theta[i] -= rate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
-            }
+            update(theta, dTheta, norm, m, v, step, planned);
             return true;
         }
 
@@ -243,24 +226,7 @@ public record AdamTrainer(double lr, int batch, double beta1, double beta2, doub
                     losses[cc] = l * share;
                 });
             }
-            if (pool == null) {
-                jobs.forEach(Runnable::run);
-            } else {
-                List<Future<?>> futures = new ArrayList<>();
-                for (Runnable j : jobs) {
-                    futures.add(pool.submit(j));
-                }
-                for (Future<?> f : futures) {
-                    try {
-                        f.get();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("training interrupted", e);
-                    } catch (ExecutionException e) {
-                        throw new IllegalStateException(e.getCause());
-                    }
-                }
-            }
+            Jobs.runAll(jobs, pool);
             double sum = 0;
             for (double l : losses) {
                 sum += l;
@@ -276,7 +242,30 @@ public record AdamTrainer(double lr, int batch, double beta1, double beta2, doub
         }
     }
 
-    private static double norm(double[] g) {
+    /**
+     * Clips dθ (modified) to the global norm if asked, then one Adam step on θ (modified) with
+     * moments m, v (modified); {@code step} ≥ 1 counts from the first update.
+     */
+    public void update(double[] theta, double[] dTheta, double norm, double[] m, double[] v, long step, long total) {
+        int n = theta.length;
+        if (clip > 0 && norm > clip) {
+            double s = clip / norm;
+            for (int i = 0; i < n; i++) {
+                dTheta[i] *= s;
+            }
+        }
+        double rate = rate(step, total);
+        double c1 = 1 - Math.pow(beta1, step);
+        double c2 = 1 - Math.pow(beta2, step);
+        for (int i = 0; i < n; i++) {
+            double g = dTheta[i];
+            m[i] = beta1 * m[i] + (1 - beta1) * g;
+            v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+            theta[i] -= rate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + epsilon);
+        }
+    }
+
+    static double norm(double[] g) {
         double s = 0;
         for (double x : g) {
             s += x * x;

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
@@ -64,9 +65,28 @@ public final class HybridOptimizer implements Optimizer {
     private final double crossoverRate;
     private final double mutationRate;
     private final double mutationSigma;
+    private final int maxTheta;
+    /** Breeding attempts per offspring under the |θ| cap. */
+    static final int CAP_TRIES = 10;
 
     public HybridOptimizer(AdamTrainer trainer, int steps, Inheritance inheritance, int population, int elite,
                            int tournament, double crossoverRate, double mutationRate, double mutationSigma) {
+        this(trainer, steps, inheritance, population, elite, tournament, crossoverRate, mutationRate, mutationSigma, 0);
+    }
+
+    /**
+     * @param maxTheta cap on a candidate's |θ| (0 = none): an offspring over it is bred again, up to
+     *                 {@link #CAP_TRIES} times, and otherwise replaced by its (unmutated) first parent,
+     *                 so no candidate past the cap is ever trained or scored (DPPN at a fixed budget of
+     *                 CPPN weights)
+     */
+    public HybridOptimizer(AdamTrainer trainer, int steps, Inheritance inheritance, int population, int elite,
+                           int tournament, double crossoverRate, double mutationRate, double mutationSigma,
+                           int maxTheta) {
+        if (maxTheta < 0) {
+            throw new IllegalArgumentException("max-theta must be >= 0 (0 = no cap), got " + maxTheta);
+        }
+        this.maxTheta = maxTheta;
         this.trainer = Objects.requireNonNull(trainer, "trainer");
         this.inheritance = Objects.requireNonNull(inheritance, "inheritance");
         if (steps < 0) {
@@ -209,9 +229,15 @@ public final class HybridOptimizer implements Optimizer {
             t.setDaemon(true);
             return t;
         }) : null;
+        Predicate<G> fits = g -> maxTheta == 0 || genomes.theta(g).length <= maxTheta;
         List<G> current = new ArrayList<>();
         for (int i = 0; i < population; i++) {
-            current.add(breeder.create());
+            G g = breeder.create();
+            if (!fits.test(g)) {
+                throw new IllegalArgumentException("max-theta " + maxTheta + " is below the initial genome's |θ| = "
+                        + genomes.theta(g).length);
+            }
+            current.add(g);
         }
         try {
             long generation = 0;
@@ -229,7 +255,7 @@ public final class HybridOptimizer implements Optimizer {
                     break;
                 }
                 List<G> kept = inheritance == Inheritance.LAMARCKIAN ? scored : members;
-                current = nextGeneration(breeder, kept, scores, rng);
+                current = nextGeneration(breeder, kept, scores, rng, fits);
                 generation++;
             }
         } finally {
@@ -297,7 +323,8 @@ public final class HybridOptimizer implements Optimizer {
         }
     }
 
-    private <G> List<G> nextGeneration(Breeder<G> breeder, List<G> kept, List<Score> scores, RandomGenerator rng) {
+    private <G> List<G> nextGeneration(Breeder<G> breeder, List<G> kept, List<Score> scores, RandomGenerator rng,
+                                       Predicate<G> fits) {
         int n = kept.size();
         Integer[] rank = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -311,15 +338,19 @@ public final class HybridOptimizer implements Optimizer {
         }
         while (next.size() < population) {
             int a = select(scores, n, rng);
-            G child;
-            if (rng.nextDouble() < crossoverRate) {
-                int c = select(scores, n, rng);
-                boolean aFitter = scores.get(a).fitness() >= scores.get(c).fitness();
-                child = breeder.crossover(kept.get(aFitter ? a : c), kept.get(aFitter ? c : a));
-            } else {
-                child = kept.get(a);
+            int c = rng.nextDouble() < crossoverRate ? select(scores, n, rng) : -1;
+            G child = null;
+            for (int tries = 0; tries < CAP_TRIES && child == null; tries++) {
+                G bred;
+                if (c >= 0) {
+                    boolean aFitter = scores.get(a).fitness() >= scores.get(c).fitness();
+                    bred = breeder.mutate(breeder.crossover(kept.get(aFitter ? a : c), kept.get(aFitter ? c : a)));
+                } else {
+                    bred = breeder.mutate(kept.get(a));
+                }
+                child = fits.test(bred) ? bred : null;
             }
-            next.add(breeder.mutate(child));
+            next.add(child != null ? child : kept.get(a));
         }
         return next;
     }

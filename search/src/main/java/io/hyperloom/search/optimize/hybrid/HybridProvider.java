@@ -42,7 +42,9 @@ public final class HybridProvider implements OptimizerProvider {
                 OptionSpec.ofDouble("beta2", 0.999, "second-moment decay"),
                 OptionSpec.ofDouble("eps", 1e-8, "denominator guard"),
                 OptionSpec.ofDouble("clip", 0.0, "clip dθ to this global norm (0 = off)"),
-                OptionSpec.ofInt("chunk", 100, "examples per gradient work unit"));
+                OptionSpec.ofInt("chunk", 100, "examples per gradient work unit"),
+                OptionSpec.ofInt("max-theta", 0, "cap on a candidate's |θ| (e.g. 801 CPPN weights for DPPN): offspring "
+                        + "over it are bred again, else their parent is kept; 0 = no cap"));
     }
 
     @Override
@@ -53,6 +55,7 @@ public final class HybridProvider implements OptimizerProvider {
         return new HybridOptimizer(trainer, o.intValue("steps"),
                 HybridOptimizer.Inheritance.valueOf(o.string("inheritance").toUpperCase(Locale.ROOT)),
                 o.intValue("population"), o.intValue("elite"), o.intValue("tournament"),
-                o.doubleValue("crossover-rate"), o.doubleValue("mutation-rate"), o.doubleValue("mutation-sigma"));
+                o.doubleValue("crossover-rate"), o.doubleValue("mutation-rate"), o.doubleValue("mutation-sigma"),
+                o.intValue("max-theta"));
     }
 }

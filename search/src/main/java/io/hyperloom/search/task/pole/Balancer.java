@@ -19,14 +19,42 @@ final class Balancer {
     private final Sensors sensors;
     private final double[] in;
     private final double[] out;
+    /** The output unit that drives the cart. */
+    private final int actionUnit;
+    /** Whether that unit is tanh in [−1, 1], read as (1 + y)/2 (see {@link #action}). */
+    private final boolean tanhAction;
     /** jiggle of balanced step s (1-based) at index (s − 1) mod 100. */
     private final double[] jiggle = new double[JIGGLE_WINDOW];
 
+    /** Output 0, already in [0, 1], drives the cart. */
     Balancer(Sensors sensors, int outputs) {
+        this(sensors, outputs, 0, false);
+    }
+
+    /**
+     * @param actionUnit the network output that drives the cart
+     * @param tanhAction whether that output is a tanh unit, mapped to [0, 1] by (1 + y)/2
+     */
+    Balancer(Sensors sensors, int outputs, int actionUnit, boolean tanhAction) {
+        if (actionUnit < 0 || actionUnit >= Math.max(1, outputs)) {
+            throw new IllegalArgumentException("action unit " + actionUnit + " is not one of the " + outputs
+                    + " outputs");
+        }
         this.sensors = sensors;
         this.cart = new CartPole(sensors.poles());
         this.in = new double[sensors.size()];
         this.out = new double[Math.max(1, outputs)];
+        this.actionUnit = actionUnit;
+        this.tanhAction = tanhAction;
+    }
+
+    /**
+     * The output in [0, 1] for the cart: (1 + y)/2 = σ(2a) for a tanh unit y = tanh(a), so the force
+     * (o − 0.5)·20 N is 10·y N; the raw output otherwise.
+     */
+    double action(double[] out) {
+        double y = out[actionUnit];
+        return tanhAction ? 0.5 * (1 + y) : y;
     }
 
     CartPole cart() {
@@ -44,7 +72,7 @@ final class Balancer {
         int t = 0;
         while (t < maxSteps) {
             net.forward(sensors.read(cart, in), 1, out);
-            double o = out[0];
+            double o = action(out);
             if (Double.isNaN(o)) {
                 return NAN_OUTPUT;
             }

@@ -10,6 +10,7 @@ import io.hyperloom.search.task.Task;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code double-pole-nv}: double pole balancing without velocity inputs (x/4.8, θ₁/0.52, θ₂/0.52),
@@ -34,8 +35,22 @@ import java.util.Map;
  * {@code generalization} when the solution test ran; {@link #finalMetrics} always includes
  * {@code generalization}.
  *
- * <p>Target network: inputs → Elman recurrent tanh layer of {@code hidden} units (3, as Igel 2003)
- * → one logistic-sigmoid output. Deterministic; immutable and thread-safe.
+ * <p>Target network ({@link Topology}), by default {@link Topology#FULLY_RECURRENT} as in the
+ * literature's figures for this task (Gruau, Whitley &amp; Pyeatt 1996; Igel 2003; Gomez,
+ * Schmidhuber &amp; Miikkulainen 2008): {@code hidden} hidden neurons (3, as Igel 2003) and the
+ * output neuron, each seeing all inputs, its bias and the previous activations of all neurons,
+ * the output's included. It is one {@link Layer.Recurrent} of {@code hidden + 1} tanh units,
+ * {@code h_t = tanh(W·x_t + U·h_{t−1} + b)}; the last unit is the output neuron, read as
+ * o = (1 + y)/2 = σ(2a), so the force (o − 0.5)·20 N is 10·y N (Igel's tanh output times 10 N).
+ * Why tanh and this read-out rather than a logistic output unit: the family is the same. A
+ * logistic output o = σ(a′) feeding o back is this tanh unit with a′ = 2a (weights into it
+ * doubled) and o = (1 + y)/2 (weights out of it halved, the receivers' biases shifted), apart from
+ * the zero initial state; the same holds for logistic hidden units (ESP, CoSyNE). So no new layer
+ * type is needed, and zero-centred units suit searches that start near zero weights. Biases: every neuron has its own
+ * bias, which is what the literature's constant 0.5 input gives ({@code bias-input} adds that
+ * input on top). {@link Topology#ELMAN} is the earlier target: inputs → Elman tanh layer of
+ * {@code hidden} units → a dense logistic-sigmoid output, with no input→output connections and no
+ * feedback from the output. Deterministic; immutable and thread-safe.
  */
 public final class NonMarkovPoleTask implements Task {
 
@@ -50,24 +65,75 @@ public final class NonMarkovPoleTask implements Task {
     static final double THETA_RANGE = Math.toRadians(3.6);
     static final double THETA_DOT_RANGE = Math.toRadians(8.6);
 
+    /** The target network's wiring (option {@code network}). */
+    public enum Topology {
+        /** hidden + 1 fully recurrent tanh neurons, the last one the output (the literature's). */
+        FULLY_RECURRENT("fully-recurrent"),
+        /** inputs → Elman tanh layer → dense sigmoid output. */
+        ELMAN("elman");
+
+        private final String option;
+
+        Topology(String option) {
+            this.option = option;
+        }
+
+        /** The option value, e.g. {@code fully-recurrent}. */
+        public String option() {
+            return option;
+        }
+
+        /** @throws IllegalArgumentException for a name other than fully-recurrent or elman */
+        public static Topology of(String option) {
+            for (Topology t : values()) {
+                if (t.option.equals(option)) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("network must be fully-recurrent or elman, got " + option);
+        }
+    }
+
     private final double startAngle;
     private final Sensors sensors;
+    private final Topology topology;
     private final Architecture architecture;
+
+    /** The default, fully recurrent network. */
+    public NonMarkovPoleTask(double startAngle, int hidden, boolean biasInput) {
+        this(startAngle, hidden, biasInput, Topology.FULLY_RECURRENT);
+    }
 
     /**
      * @throws IllegalArgumentException for hidden &lt; 1 or a start angle at or beyond the
      *                                  failure angle
      */
-    public NonMarkovPoleTask(double startAngle, int hidden, boolean biasInput) {
+    public NonMarkovPoleTask(double startAngle, int hidden, boolean biasInput, Topology topology) {
         this.startAngle = MarkovPoleTask.checkStartAngle(startAngle);
         if (hidden < 1) {
-            throw new IllegalArgumentException("double-pole-nv needs a recurrent layer of >= 1 units, got hidden = "
-                    + hidden);
+            throw new IllegalArgumentException("double-pole-nv needs >= 1 hidden units, got hidden = " + hidden);
         }
+        this.topology = Objects.requireNonNull(topology, "topology");
         this.sensors = new Sensors(2, false, biasInput);
-        architecture = Architecture.of("double-pole-nv-" + hidden, Shape.grid(1, sensors.size()),
-                new Layer.Recurrent(Shape.grid(1, hidden), Activation.TANH, true),
-                new Layer.Dense(Shape.grid(1, 1), Activation.SIGMOID, true));
+        Shape in = Shape.grid(1, sensors.size());
+        architecture = switch (topology) {
+            case FULLY_RECURRENT -> Architecture.of("double-pole-nv-fr-" + hidden, in,
+                    new Layer.Recurrent(Shape.grid(1, hidden + 1), Activation.TANH, true));
+            case ELMAN -> Architecture.of("double-pole-nv-" + hidden, in,
+                    new Layer.Recurrent(Shape.grid(1, hidden), Activation.TANH, true),
+                    new Layer.Dense(Shape.grid(1, 1), Activation.SIGMOID, true));
+        };
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** Episode scratch reading the force from the output neuron of this task's network. */
+    private Balancer balancer(Network net) {
+        return topology == Topology.FULLY_RECURRENT
+                ? new Balancer(sensors, net.outputSize(), net.outputSize() - 1, true)
+                : new Balancer(sensors, net.outputSize());
     }
 
     @Override
@@ -95,7 +161,7 @@ public final class NonMarkovPoleTask implements Task {
 
     @Override
     public Score evaluate(Network net, long seed) {
-        Balancer b = new Balancer(sensors, net.outputSize());
+        Balancer b = balancer(net);
         b.cart().reset(0, 0, startAngle, 0, 0, 0);
         int t = b.run(net, FITNESS_STEPS);
         if (t == Balancer.NAN_OUTPUT) {
@@ -123,14 +189,14 @@ public final class NonMarkovPoleTask implements Task {
     public Map<String, Double> finalMetrics(Network net) {
         Map<String, Double> m = new HashMap<>(evaluate(net, 0L).metrics());
         if (!m.containsKey("generalization")) {
-            m.put("generalization", (double) generalization(net, new Balancer(sensors, net.outputSize())));
+            m.put("generalization", (double) generalization(net, balancer(net)));
         }
         return m;
     }
 
     /** How many of the 625 generalisation starts the network keeps up for 1,000 actions. */
     public int generalization(Network net) {
-        return generalization(net, new Balancer(sensors, net.outputSize()));
+        return generalization(net, balancer(net));
     }
 
     private static int generalization(Network net, Balancer b) {

@@ -102,25 +102,49 @@ class DctWeightGeneratorTest {
         SplittableRandom r = new SplittableRandom(seed);
         for (int trial = 0; trial < 6; trial++) {
             int[] shape = randomShape(r);
-            int[] view = dropOnes(shape);
-            int size = NaiveDct.size(shape);
-            int k = 1 + r.nextInt(size);
-            DctWeightGenerator g = new DctWeightGenerator(tensorOfShape(shape), Axes.NATURAL, Biases.DIRECT, k, 0);
-            double[] theta = gaussian(r, k);
-            List<int[]> order = NaiveDct.order(view);
-            double[] coeffs = new double[size];
-            for (int j = 0; j < k; j++) {
-                coeffs[NaiveDct.flat(view, order.get(j))] = theta[j];
-            }
-            String what = java.util.Arrays.toString(shape) + " k=" + k;
-            assertArrayEquals(NaiveDct.inverse(view, coeffs), g.generate(theta, new double[size]), EXACT, what);
-            double[] dw = gaussian(r, size);
-            double[] full = NaiveDct.forward(view, dw);
-            double[] expected = new double[k];
-            for (int j = 0; j < k; j++) {
-                expected[j] = full[NaiveDct.flat(view, order.get(j))];
-            }
-            assertArrayEquals(expected, g.backward(theta, dw, new double[k]), EXACT, what);
+            int k = 1 + r.nextInt(NaiveDct.size(shape));
+            // row sums only, and every stage through the kernel (which hands such small products to its plain loops)
+            assertMatchesNaive(shape, k, r, Long.MAX_VALUE, 0);
+        }
+    }
+
+    /** Shapes big enough that the stages' products run on the Vector-API kernel's packed path. */
+    @ParameterizedTest
+    @ValueSource(strings = {"30x50:120", "50x30:300", "4x16x24:50", "3x4x8x16:40", "1500:30"})
+    void kernelStagesMatchNaiveSums(String c) {
+        String[] parts = c.split(":");
+        int[] shape = java.util.Arrays.stream(parts[0].split("x")).mapToInt(Integer::parseInt).toArray();
+        int k = Integer.parseInt(parts[1]);
+        SplittableRandom r = new SplittableRandom(c.hashCode());
+        assertMatchesNaive(shape, k, r, DctWeightGenerator.GEMM_THRESHOLD, 0);
+    }
+
+    /** Generators with each of {@code gemmThresholds} against one naive evaluation. */
+    private static void assertMatchesNaive(int[] shape, int k, SplittableRandom r, long... gemmThresholds) {
+        int[] view = dropOnes(shape);
+        int size = NaiveDct.size(shape);
+        double[] theta = gaussian(r, k);
+        List<int[]> order = NaiveDct.order(view);
+        double[] coeffs = new double[size];
+        for (int j = 0; j < k; j++) {
+            coeffs[NaiveDct.flat(view, order.get(j))] = theta[j];
+        }
+        double[] expectedW = NaiveDct.inverse(view, coeffs);
+        double[] dw = gaussian(r, size);
+        double[] full = NaiveDct.forward(view, dw);
+        double[] expectedDTheta = new double[k];
+        for (int j = 0; j < k; j++) {
+            expectedDTheta[j] = full[NaiveDct.flat(view, order.get(j))];
+        }
+        for (long threshold : gemmThresholds) {
+            DctWeightGenerator g = new DctWeightGenerator(tensorOfShape(shape), Axes.NATURAL, Biases.DIRECT, k, 0,
+                    io.hyperloom.search.kernel.MatrixKernel.best(), threshold);
+            String what = java.util.Arrays.toString(shape) + " k=" + k + " gemm>=" + threshold;
+            // NaN-filled output: every element must be written, none read
+            double[] w = new double[size];
+            java.util.Arrays.fill(w, Double.NaN);
+            assertArrayEquals(expectedW, g.generate(theta, w), EXACT, what);
+            assertArrayEquals(expectedDTheta, g.backward(theta, dw, new double[k]), EXACT, what);
         }
     }
 

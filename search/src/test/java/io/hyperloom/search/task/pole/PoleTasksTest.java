@@ -1,5 +1,6 @@
 package io.hyperloom.search.task.pole;
 
+import io.hyperloom.search.net.Layer;
 import io.hyperloom.search.net.Network;
 import io.hyperloom.search.net.TargetNetwork;
 import io.hyperloom.search.option.Options;
@@ -34,6 +35,46 @@ class PoleTasksTest {
             -3.9572946920664442, 3.921447796439198, 0.6987942266037759, -0.21250574813997988};
 
     /** A stateless one-output network computing {@code f(input)}. */
+    /** The earlier Elman target, whose single output in [0, 1] these hand-made controllers drive. */
+    static NonMarkovPoleTask elman(double startAngle) {
+        return new NonMarkovPoleTask(startAngle, 3, false, NonMarkovPoleTask.Topology.ELMAN);
+    }
+
+    /** Presents a [0, 1] controller c as the last of 4 tanh outputs, y = 2c − 1, after 3 junk units. */
+    static final class TanhLast implements Network {
+        private final Network inner;
+        private final double[] one = new double[1];
+
+        TanhLast(Network inner) {
+            this.inner = inner;
+        }
+
+        public int inputSize() {
+            return inner.inputSize();
+        }
+
+        public int outputSize() {
+            return 4;
+        }
+
+        public int maxBatch() {
+            return 1;
+        }
+
+        public double[] forward(double[] input, int batch, double[] output) {
+            inner.forward(input, 1, one);
+            output[0] = 0.9;
+            output[1] = -0.7;
+            output[2] = 0.3;
+            output[3] = 2 * one[0] - 1;
+            return output;
+        }
+
+        public void resetState() {
+            inner.resetState();
+        }
+    }
+
     static Network constant(int inputs, ToDoubleFunction<double[]> f) {
         return new Network() {
             public int inputSize() {
@@ -158,7 +199,7 @@ class PoleTasksTest {
     @Test
     void nanOutputScoresWorstWithoutThrowing() {
         List<Task> tasks = List.of(new MarkovPoleTask(1, 0.07, 1000, 0, false),
-                new MarkovPoleTask(2, 0.07, 1000, 0, false), new NonMarkovPoleTask(0.07, 3, false));
+                new MarkovPoleTask(2, 0.07, 1000, 0, false), elman(0.07));
         for (Task t : tasks) {
             Network nan = constant(t.architecture().inputSize(), in -> Double.NaN);
             Score s = t.evaluate(nan, 0);
@@ -184,7 +225,7 @@ class PoleTasksTest {
 
     @Test
     void shortEpisodeScoresOnlyTheTimeTerm() {
-        NonMarkovPoleTask task = new NonMarkovPoleTask(0.07, 3, false);
+        NonMarkovPoleTask task = elman(0.07);
         CartPole cart = new CartPole(2).reset(0, 0, 0.07, 0, 0, 0);
         int t = 0;
         while (t < 1000) {
@@ -223,7 +264,7 @@ class PoleTasksTest {
         for (int t = 900; t < 1000; t++) {
             j += jiggle.get(t);
         }
-        NonMarkovPoleTask task = new NonMarkovPoleTask(0.07, 3, false);
+        NonMarkovPoleTask task = elman(0.07);
         Score s = task.evaluate(new DifferencingController(), 0);
         assertEquals(0.1 + 0.9 * 0.75 / j, s.fitness(), 1e-12);
         assertEquals(1000, s.metric("steps"));
@@ -237,7 +278,7 @@ class PoleTasksTest {
     @Test
     void stillCartBalancesButDoesNotGeneralise() {
         // from upright with zero force nothing moves: 1,000 and 100,000 actions balanced, J = 0
-        NonMarkovPoleTask task = new NonMarkovPoleTask(0.0, 3, false);
+        NonMarkovPoleTask task = elman(0.0);
         Score s = task.evaluate(constant(3, in -> 0.5), 0);
         assertTrue(Double.isFinite(s.fitness()) && s.fitness() > 1e100);
         assertEquals(100_000, s.metric("long_steps"));
@@ -247,7 +288,7 @@ class PoleTasksTest {
         assertEquals(0, task.finalMetrics(constant(3, in -> Double.NaN)).get("generalization"));
         // from the standard start the uncontrolled cart falls at once, so evaluate runs no
         // solution test, but the final metrics still count the generalisation starts
-        NonMarkovPoleTask standard = new NonMarkovPoleTask(0.07, 3, false);
+        NonMarkovPoleTask standard = elman(0.07);
         Map<String, Double> fin = standard.finalMetrics(constant(3, in -> 0.5));
         assertEquals(5, fin.get("generalization"));
         assertEquals(5, standard.generalization(constant(3, in -> 0.5)));
@@ -266,11 +307,47 @@ class PoleTasksTest {
         assertEquals(7, new MarkovPoleTask(2, 0.07, 100_000, 0, false).architecture().layout().weightCount());
         assertEquals(8, new MarkovPoleTask(2, 0.07, 100_000, 0, true).architecture().layout().weightCount());
         assertEquals(5, new MarkovPoleTask(1, 0.07, 100_000, 0, false).architecture().layout().weightCount());
-        NonMarkovPoleTask nv = new NonMarkovPoleTask(0.07, 3, false);
+        NonMarkovPoleTask nv = elman(0.07);
         assertTrue(nv.architecture().isRecurrent());
         // W 3×3 + U 3×3 + b 3, then 3 + 1
         assertEquals(25, nv.architecture().layout().weightCount());
         assertEquals(3, nv.architecture().inputSize());
+        NonMarkovPoleTask fr = new NonMarkovPoleTask(0.07, 3, false);
+        assertEquals(NonMarkovPoleTask.Topology.FULLY_RECURRENT, fr.topology());
+        // one recurrent layer of 3 hidden + 1 output neurons: W 4×3 + U 4×4 + b 4
+        assertEquals(1, fr.architecture().layers().size());
+        assertInstanceOf(Layer.Recurrent.class, fr.architecture().layers().get(0));
+        assertEquals(32, fr.architecture().layout().weightCount());
+        assertEquals(4, fr.architecture().outputSize());
+        assertEquals(36, new NonMarkovPoleTask(0.07, 3, true).architecture().layout().weightCount());
+    }
+
+    @Test
+    void fullyRecurrentTaskReadsTheLastNeuronAsTanh() {
+        // the same controller, once as a [0, 1] output and once as the last of 4 tanh units
+        // y = 2c − 1 with junk in the hidden units, scores identically
+        NonMarkovPoleTask fr = new NonMarkovPoleTask(0.07, 3, false);
+        Score expected = elman(0.07).evaluate(new DifferencingController(), 0);
+        Score got = fr.evaluate(new TanhLast(new DifferencingController()), 0);
+        assertEquals(expected.fitness(), got.fitness(), 1e-12);
+        assertEquals(expected.metrics(), got.metrics());
+        assertTrue(got.isSolved());
+        // a tanh output of 0 is zero force: from upright nothing moves
+        Score still = new NonMarkovPoleTask(0.0, 3, false).evaluate(new TanhLast(constant(3, in -> 0.5)), 0);
+        assertEquals(100_000, still.metric("long_steps"));
+    }
+
+    @Test
+    void fullyRecurrentTargetNetworkRuns() {
+        NonMarkovPoleTask fr = new NonMarkovPoleTask(0.07, 3, false);
+        double[] w = new double[32];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        for (int i = 0; i < w.length; i++) {
+            w[i] = r.nextDouble(-1, 1);
+        }
+        Score s = fr.evaluate(fr.newNetwork().bind(w), 0);
+        assertTrue(Double.isFinite(s.fitness()) && s.fitness() > 0);
+        assertTrue(s.metric("steps") >= 1);
     }
 
     @Test
@@ -300,6 +377,13 @@ class PoleTasksTest {
         TaskProvider nv = ServiceLoader.load(TaskProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.name().equals("double-pole-nv")).findFirst().orElseThrow();
         Options o = nv.resolve(Map.of("hidden", "5"));
-        assertInstanceOf(NonMarkovPoleTask.class, nv.create(o, new Environment(Path.of("."))));
+        NonMarkovPoleTask t = (NonMarkovPoleTask) nv.create(o, new Environment(Path.of(".")));
+        assertEquals(NonMarkovPoleTask.Topology.FULLY_RECURRENT, t.topology());
+        assertEquals(6, t.architecture().outputSize());
+        NonMarkovPoleTask e = (NonMarkovPoleTask) nv.create(nv.resolve(Map.of("network", "elman")),
+                new Environment(Path.of(".")));
+        assertEquals(NonMarkovPoleTask.Topology.ELMAN, e.topology());
+        assertEquals(25, e.architecture().layout().weightCount());
+        assertThrows(IllegalArgumentException.class, () -> NonMarkovPoleTask.Topology.of("jordan"));
     }
 }
