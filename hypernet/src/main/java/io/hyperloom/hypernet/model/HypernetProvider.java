@@ -40,14 +40,29 @@ public final class HypernetProvider implements GeneratorProvider {
                         + "tensors) or embeddings (H drawn once from h-seed and frozen; embeddings and direct tensors "
                         + "searched, e.g. evolved by cmaes or ga)", "all", "embeddings"),
                 OptionSpec.ofLong("h-seed", 1, "seed of the frozen H when train=embeddings"),
-                OptionSpec.ofDouble("scale", 0.1, "per-coordinate scale for evolution (initial CMA-ES σ, GA mutation σ)"));
+                OptionSpec.ofDouble("scale", 0.1, "per-coordinate scale for evolution (initial CMA-ES σ, GA mutation σ)"),
+                OptionSpec.ofChoice("conditioning", "none", "none: Ha et al.'s tiled hypernetwork (the options above); "
+                        + "task: one learned embedding per task, W = H(e_t) from a chunked MLP hypernetwork (von Oswald "
+                        + "et al. 2020; options tasks, task-embedding, chunk-embedding, chunk-size, hidden, init)",
+                        "none", "task"),
+                OptionSpec.ofInt("tasks", 10, "conditioning=task: number of task embeddings (at least the task's sub-tasks)"),
+                OptionSpec.ofInt("task-embedding", 24, "conditioning=task: size of each task embedding e_t"),
+                OptionSpec.ofInt("chunk-embedding", 8, "conditioning=task: size of each chunk embedding c_k"),
+                OptionSpec.ofInt("chunk-size", 2000, "conditioning=task: weights generated per chunk (H's output width)"),
+                OptionSpec.ofIntList("hidden", "100,100", "conditioning=task: relu hidden-layer widths of H"));
     }
 
     @Override
     public GeneratorFamily create(ParameterLayout layout, Options options) {
+        Initialisation init = Initialisation.valueOf(options.string("init").toUpperCase());
+        if (options.string("conditioning").equals("task")) {
+            TaskHypernetConfig c = TaskHypernetConfig.of(options.intValue("tasks"), options.intValue("task-embedding"),
+                    options.intValue("chunk-embedding"), options.intValue("chunk-size"), options.intList("hidden"), init);
+            return new TaskHypernetFamily(new TaskHypernetWeightGenerator(layout, c), options.doubleValue("scale"));
+        }
         int[] tile = HypernetConfig.parseTile(options.string("tile"));
         HypernetConfig config = new HypernetConfig(options.intValue("nz"), options.intValue("d"), tile[0], tile[1],
-                options.string("generate"), Initialisation.valueOf(options.string("init").toUpperCase()));
+                options.string("generate"), init);
         if (options.string("train").equals("embeddings")) {
             return FrozenHypernetFamily.of(layout, config, options.longValue("h-seed"), options.doubleValue("scale"));
         }

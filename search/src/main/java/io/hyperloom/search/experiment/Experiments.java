@@ -136,6 +136,11 @@ public final class Experiments {
                 best = ev.json;
             }
         }
+        if (!search.reportedMetrics().isEmpty()) {
+            Map<String, Double> merged = new LinkedHashMap<>(metrics);
+            merged.putAll(search.reportedMetrics());
+            metrics = merged;
+        }
         RunSpec spec = b.spec();
         return new RunResult(spec.task(), spec.generator(), spec.optimizer(), spec.seed(), spec, hash(spec),
                 thetaCount, parts, weightCount, thetaCount == 0 ? 0.0 : (double) weightCount / thetaCount,

@@ -35,6 +35,7 @@ public final class Search {
     private Score bestScore;
     private String stopReason;
     private EvaluationJournal journal;
+    private final java.util.Map<String, Double> reportedMetrics = new java.util.LinkedHashMap<>();
 
     public Search(Task task, GeneratorFamily family, Evaluator evaluator, long seed, long budget,
                   Task.BudgetUnit unit, ProgressListener listener) {
@@ -175,6 +176,20 @@ public final class Search {
                 bestScore == null ? java.util.Map.of() : bestScore.metrics()));
         listener.onProgress(new Progress(evaluations, steps, seconds, best, meanFitness, Math.min(used(), budget),
                 budget, unit == Task.BudgetUnit.EVALUATIONS ? "evaluations" : "steps"));
+    }
+
+    /**
+     * Final metrics the optimizer measured itself (e.g. a continual-learning driver's per-task
+     * accuracies, which depend on the run's history); the record's metrics include them, and they
+     * win over the task's own final metrics of the same name.
+     */
+    public void reportMetrics(java.util.Map<String, Double> metrics) {
+        reportedMetrics.putAll(metrics);
+    }
+
+    /** What {@link #reportMetrics} was given, in order. */
+    public java.util.Map<String, Double> reportedMetrics() {
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(reportedMetrics));
     }
 
     public long evaluations() {
