@@ -147,6 +147,7 @@ final class Experiment {
             TaskProvider p = registry.tasks().stream().filter(x -> x.name().equals(task)).findFirst().orElse(null);
             String metric = score != null ? score : p == null ? "fitness" : p.primaryMetric();
             Measure m = metric.equals("fitness") ? Measure.fitness()
+                    : metric.equals(Measure.EVALUATIONS) ? Measure.lower(metric)
                     : p != null && p.lowerIsBetter(metric) ? Measure.lower(metric) : Measure.higher(metric);
             measures.put(task, m);
             if (t == null && (metric.endsWith("rate") || metric.endsWith("accuracy"))) {

@@ -94,8 +94,9 @@ public record NeatParameters(
                         + "elite-min-species offspring (NEAT C++) instead of when it has more than elite-min-species members"),
                 OptionSpec.ofChoice("variant", "full", "the NEAT paper's ablations (Stanley & Miikkulainen 2002, table 2), "
                         + "applied over the options above: full; no-growth (a fixed, fully connected layer of "
-                        + "initial-hidden (at least 10) hidden units, no add-node/add-link, as in the paper); no-speciation; "
-                        + "random-topology (initial-hidden 10 random nodes and links); no-mating (every offspring by mutation alone)",
+                        + "initial-hidden (at least 10) hidden units, no add-node/add-link, as in the paper); no-speciation "
+                        + "(one species, started from random topologies as the paper's section 5.5 does, since from a minimal start "
+                        + "no structural innovation survives); random-topology (initial-hidden 10 random nodes and links); no-mating (every offspring by mutation alone)",
                         "full", "no-growth", "no-speciation", "random-topology", "no-mating"));
     }
 
@@ -103,6 +104,7 @@ public record NeatParameters(
         String variant = o.values().getOrDefault("variant", "full");
         boolean growth = !variant.equals("no-growth");
         boolean mating = !variant.equals("no-mating");
+        boolean randomStart = variant.equals("random-topology") || variant.equals("no-speciation");
         return new NeatParameters(o.intValue("population"), o.doubleValue("c1"), o.doubleValue("c2"), o.doubleValue("c3"),
                 o.doubleValue("compatibility-threshold"), o.intValue("target-species"), o.doubleValue("threshold-step"),
                 o.intValue("normalise-above"), o.doubleValue("weight-mutation"), o.doubleValue("weight-perturb"),
@@ -112,7 +114,7 @@ public record NeatParameters(
                 mating ? o.doubleValue("interspecies-mating") : 0.0, mating ? o.doubleValue("mutate-only") : 1.0,
                 o.doubleValue("mate-only"), o.doubleValue("survival-threshold"), o.intValue("stagnation"),
                 o.intValue("elite-min-species"), o.bool("speciation") && !variant.equals("no-speciation"),
-                variant.equals("random-topology") || !growth ? Math.max(10, o.intValue("initial-hidden"))
+                randomStart || !growth ? Math.max(10, o.intValue("initial-hidden"))
                         : o.intValue("initial-hidden"),
                 o.intValue("population-stagnation"), o.string("representative").equals("champion"), o.bool("elite-by-offspring"),
                 !growth);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,5 +35,26 @@ class NeatParametersTest {
             double d = m.connections().get(i).weight() - g.connections().get(i).weight();
             assertTrue(Math.abs(d) <= 0.5, "perturbation " + d);
         }
+    }
+
+    @Test
+    void ablationVariantsSwitchOffWhatThePaperSwitchedOff() {
+        NeatParameters full = of(Map.of("variant", "full"));
+        assertTrue(full.speciation());
+        assertEquals(0, full.initialHidden());
+
+        NeatParameters noSpeciation = of(Map.of("variant", "no-speciation"));
+        assertFalse(noSpeciation.speciation());
+        assertTrue(noSpeciation.initialHidden() >= 10, "nonspeciated NEAT starts from random topologies (paper, 5.5)");
+        assertTrue(noSpeciation.addNode() > 0, "it still grows");
+
+        NeatParameters noGrowth = of(Map.of("variant", "no-growth"));
+        assertEquals(0.0, noGrowth.addNode());
+        assertEquals(0.0, noGrowth.addLink());
+        assertTrue(noGrowth.initialLayer());
+
+        NeatParameters noMating = of(Map.of("variant", "no-mating"));
+        assertEquals(1.0, noMating.mutateOnly());
+        assertTrue(noMating.speciation());
     }
 }

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param gradientSteps       median gradient steps
  * @param wallSeconds         median wall time
  * @param solved              runs that solved the task, or null where no run has a success criterion
+ * @param solvedEvaluations   mean evaluations of the runs that solved the task (the pole-balancing literature's
+ *                            figure), or null where none solved
  * @param failures            evaluations that threw, summed over runs
  * @param baseline            whether this is the baseline arm
  * @param p                   raw two-sided Mann–Whitney p against the baseline (null for the baseline)
@@ -38,7 +40,8 @@ public record ArmSummary(String label, String generator, String optimizer, Map<S
                          int runs, List<Long> seeds, double thetaCount, Map<String, Double> thetaParts,
                          double weightCount, double compression, double score, double scoreQ1, double scoreQ3,
                          Interval scoreInterval, Double thresholdEvaluations, int reached, double evaluations,
-                         double gradientSteps, double wallSeconds, Integer solved, long failures, boolean baseline,
+                         double gradientSteps, double wallSeconds, Integer solved,
+                         Double solvedEvaluations, long failures, boolean baseline,
                          Double p, Double pHolm, Boolean exact, Double a12, EffectSize.Magnitude magnitude) {
 
     public ArmSummary {

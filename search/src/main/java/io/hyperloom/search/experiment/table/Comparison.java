@@ -162,6 +162,8 @@ public record Comparison(String task, ComparisonOptions options, String baseline
         parts.forEach((k, v) -> partMedians.put(k, Quantiles.median(v.stream().mapToDouble(Double::doubleValue).toArray())));
         boolean anyCriterion = runs.stream().anyMatch(r -> r.solved() != null);
         Integer solved = anyCriterion ? (int) runs.stream().filter(r -> Boolean.TRUE.equals(r.solved())).count() : null;
+        Double solvedEvaluations = runs.stream().filter(r -> Boolean.TRUE.equals(r.solved()))
+                .mapToLong(RunResult::evaluations).average().stream().boxed().findFirst().orElse(null);
         double[] sorted = scores.clone();
         java.util.Arrays.sort(sorted);
         return new ArmSummary(arm.label(), arm.generator(), arm.optimizer(), arm.options(), runs.size(),
@@ -170,7 +172,7 @@ public record Comparison(String task, ComparisonOptions options, String baseline
                 Quantiles.sortedQuantile(sorted, 0.5), Quantiles.sortedQuantile(sorted, 0.25),
                 Quantiles.sortedQuantile(sorted, 0.75), ci, thresholdEvaluations, reached,
                 median(runs, r -> r.evaluations()), median(runs, r -> r.gradientSteps()),
-                median(runs, RunResult::wallSeconds), solved, runs.stream().mapToLong(RunResult::failures).sum(),
+                median(runs, RunResult::wallSeconds), solved, solvedEvaluations, runs.stream().mapToLong(RunResult::failures).sum(),
                 baseline, p, pHolm, exact, a12, mag);
     }
 

@@ -8,7 +8,9 @@ import java.util.OptionalLong;
 /**
  * Which figure of a run is its score, and which direction is better: a final metric by name
  * (e.g. {@code hit_rate}, or {@code mean_distance} and {@code test_error} with lower better), or
- * the best fitness when {@code metric} is null.
+ * the best fitness when {@code metric} is null, or {@code evaluations}, the evaluations a run used (lower
+ * better), which ranks tasks that runs stop on solving (pole balancing, xor) the way their literature does:
+ * an unsolved run counts its whole budget.
  *
  * @param metric         a metric name of {@link RunResult#metrics()}, or null for {@code best_fitness}
  * @param higherIsBetter the direction of "better"
@@ -16,6 +18,7 @@ import java.util.OptionalLong;
 public record Measure(String metric, boolean higherIsBetter) {
 
     public static final String FITNESS = "best_fitness";
+    public static final String EVALUATIONS = "evaluations";
 
     public Measure {
         if (metric != null && (metric.isBlank() || metric.equals(FITNESS))) {
@@ -53,6 +56,9 @@ public record Measure(String metric, boolean higherIsBetter) {
             return r.bestFitness();
         }
         Double v = r.metrics().get(metric);
+        if (v == null && metric.equals(EVALUATIONS)) {
+            return r.evaluations();
+        }
         if (v == null) {
             throw new IllegalArgumentException("run " + r.generator() + "/" + r.optimizer() + " seed " + r.seed()
                     + " on " + r.task() + " has no metric '" + metric + "'; its metrics are: " + r.metrics().keySet());
@@ -66,6 +72,9 @@ public record Measure(String metric, boolean higherIsBetter) {
             Double v = p.metrics().get(metric);
             if (v != null) {
                 return v;
+            }
+            if (metric.equals(EVALUATIONS)) {
+                return p.evaluations();
             }
         }
         return p.best();

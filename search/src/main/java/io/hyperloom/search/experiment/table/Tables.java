@@ -82,6 +82,10 @@ public final class Tables {
             out.add("evals to " + number(o.threshold()) + ": median evaluations at which the best-so-far curve first reached "
                     + number(o.threshold()) + ", over the runs that reached it (reached/n)");
         }
+        if (c.rows().stream().anyMatch(r -> r.solvedEvaluations() != null && r.evaluations() > 0)) {
+            out.add("mean evals (solved): mean evaluations used by the runs that solved the task, the figure the"
+                    + " pole-balancing literature reports (failures counted in solved)");
+        }
         if (c.rows().size() > 1) {
             out.add("p: two-sided Mann-Whitney U against the baseline " + c.baseline() + ", "
                     + (c.anyApproximateP() ? "exact permutation test where both arms have <= " + 20
@@ -229,6 +233,10 @@ public final class Tables {
         cols.add(new Column("wall s", true, r -> fixed(r.wallSeconds(), 1)));
         if (any(rows, r -> r.solved() != null)) {
             cols.add(new Column("solved", true, r -> r.solved() == null ? "-" : r.solved() + "/" + r.runs()));
+            if (any(rows, r -> r.solvedEvaluations() != null && r.evaluations() > 0)) {
+                cols.add(new Column("mean evals (solved)", true,
+                        r -> r.solvedEvaluations() == null ? "-" : count(Math.rint(r.solvedEvaluations()))));
+            }
         }
         if (any(rows, r -> r.failures() > 0)) {
             cols.add(new Column("failures", true, r -> Long.toString(r.failures())));

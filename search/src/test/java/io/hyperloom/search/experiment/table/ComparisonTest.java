@@ -194,4 +194,21 @@ class ComparisonTest {
         assertThrows(IllegalArgumentException.class, () -> Ablation.of(records, List.of("nosuch"), hitRate()));
         assertTrue(Tables.text(a).contains("main effects"));
     }
+
+    @Test
+    void meanEvaluationsToSolveCountOnlyTheSolvedRuns() {
+        List<RunResult> records = List.of(Runs.solving("direct", 1, 1000, true), Runs.solving("direct", 2, 3000, true),
+                Runs.solving("direct", 3, 20000, false), Runs.solving("dct", 1, 20000, false));
+        Comparison c = Comparison.of(records, hitRate());
+        assertEquals(2000.0, c.row("direct/cmaes").solvedEvaluations(), EXACT);
+        assertEquals(2, c.row("direct/cmaes").solved());
+        assertNull(c.row("dct/cmaes").solvedEvaluations());
+        String table = Tables.text(c);
+        assertTrue(table.contains("mean evals (solved)"), table);
+        assertTrue(table.contains(" 2000 "), table);
+
+        Comparison byEvaluations = Comparison.of(records, hitRate().withMeasure(Measure.lower(Measure.EVALUATIONS)));
+        assertEquals(3000.0, byEvaluations.row("direct/cmaes").score(), EXACT, "median of 1000, 3000 and the 20000 budget");
+        assertEquals(20000.0, byEvaluations.row("dct/cmaes").score(), EXACT);
+    }
 }

@@ -31,4 +31,12 @@ public final class Runs {
                 Map.of("hit_rate", score, "mean_distance", 1 - score), curve, null, 0, null,
                 Map.of("hyperloom", "test", "java", "21"));
     }
+
+    /** A run like {@link #run} that used {@code evaluations} evaluations and did or did not solve the task. */
+    public static RunResult solving(String generator, long seed, long evaluations, boolean solved) {
+        RunResult r = run(generator, Map.of(), "cmaes", seed, solved ? 1.0 : 0.1);
+        return new RunResult(r.task(), r.generator(), r.optimizer(), r.seed(), r.spec(), r.specHash(), r.thetaCount(),
+                r.thetaParts(), r.weightCount(), r.compression(), evaluations, 0, 0, r.wallSeconds(), solved,
+                r.bestFitness(), r.metrics(), r.curve(), null, 0, null, r.versions());
+    }
 }
