@@ -63,6 +63,11 @@ abstract class AbstractCmaEs implements EvolutionStrategy {
     private final double[] history;
     private int historyCount;
 
+    /** Best and median fitness of the last {@link #STAGNATION_CAP} generations (ring buffers). */
+    private final double[] bestHistory = new double[STAGNATION_CAP];
+    private final double[] medianHistory = new double[STAGNATION_CAP];
+    private static final int STAGNATION_CAP = 20_000;
+
     private long generation;
     private boolean asked;
     private StopCondition stop;
@@ -203,6 +208,9 @@ abstract class AbstractCmaEs implements EvolutionStrategy {
 
         double best = fitness[order[0]];
         history[(int) ((generation - 1) % history.length)] = best;
+        int slot = (int) ((generation - 1) % STAGNATION_CAP);
+        bestHistory[slot] = key(best);
+        medianHistory[slot] = key(fitness[order[lambda / 2]]);
         historyCount = Math.min(historyCount + 1, history.length);
         stop = checkStop(fitness);
     }
@@ -265,7 +273,37 @@ abstract class AbstractCmaEs implements EvolutionStrategy {
         if (noEffectAxis()) {
             return StopCondition.NO_EFFECT_AXIS;
         }
+        if (tolerances.tolStagnation() && stagnated()) {
+            return StopCondition.TOL_STAGNATION;
+        }
         return null;
+    }
+
+    /**
+     * Hansen's TolStagnation: a window of the last max(120 + ⌈30n/λ⌉, ⌈0.2·g⌉) generations (at
+     * most 20,000); stagnated when, for both the best and the median history, the median of the
+     * window's most recent 30% is not better than the median of its first 30%.
+     */
+    private boolean stagnated() {
+        long window = Math.min(STAGNATION_CAP, Math.max(120 + (long) Math.ceil(30.0 * n / lambda),
+                (long) Math.ceil(0.2 * generation)));
+        if (generation < window) {
+            return false;
+        }
+        int part = (int) Math.ceil(0.3 * window);
+        long first = generation - window;       // generation index (0-based) of the window's oldest entry
+        return !(median(bestHistory, generation - part, part) > median(bestHistory, first, part))
+                && !(median(medianHistory, generation - part, part) > median(medianHistory, first, part));
+    }
+
+    /** The median of {@code count} ring entries from 0-based generation {@code from}. */
+    private static double median(double[] ring, long from, int count) {
+        double[] v = new double[count];
+        for (int i = 0; i < count; i++) {
+            v[i] = ring[(int) ((from + i) % ring.length)];
+        }
+        Arrays.sort(v);
+        return count % 2 == 1 ? v[count / 2] : 0.5 * (v[count / 2 - 1] + v[count / 2]);
     }
 
     /** From z[k] (just drawn), computes the step y_k ~ N(0, C) wherever it keeps it, and x[k] = m + σ·y_k. */

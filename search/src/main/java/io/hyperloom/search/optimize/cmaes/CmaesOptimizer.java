@@ -38,8 +38,10 @@ import java.util.random.RandomGenerator;
  * @param variant        which covariance model
  * @param separableAbove {@link Variant#AUTO} takes the separable model when |θ| exceeds this
  * @param restarts       how many IPOP restarts at most
+ * @param stagnation     whether {@link StopCondition#TOL_STAGNATION} ends (and so restarts) a crawling run
  */
-public record CmaesOptimizer(int lambda, double sigma, Variant variant, int separableAbove, int restarts)
+public record CmaesOptimizer(int lambda, double sigma, Variant variant, int separableAbove, int restarts,
+                             boolean stagnation)
         implements Optimizer {
 
     /** The covariance model. */
@@ -70,7 +72,7 @@ public record CmaesOptimizer(int lambda, double sigma, Variant variant, int sepa
 
     /** The defaults of {@link CmaesProvider}. */
     public static CmaesOptimizer defaults() {
-        return new CmaesOptimizer(0, 1.0, Variant.AUTO, 2000, 9);
+        return new CmaesOptimizer(0, 1.0, Variant.AUTO, 2000, 9, true);
     }
 
     @Override
@@ -98,9 +100,10 @@ public record CmaesOptimizer(int lambda, double sigma, Variant variant, int sepa
 
     /** A fresh strategy for this optimizer's variant. */
     public EvolutionStrategy strategy(double[] mean0, double sigma0, int lambda, RandomGenerator rng) {
+        StopTolerances tolerances = StopTolerances.DEFAULT.withStagnation(stagnation);
         return isSeparable(mean0.length)
-                ? new SeparableCmaEs(mean0, sigma0, lambda, rng)
-                : new CmaEs(mean0, sigma0, lambda, rng);
+                ? new SeparableCmaEs(mean0, sigma0, lambda, rng, tolerances)
+                : new CmaEs(mean0, sigma0, lambda, rng, tolerances);
     }
 
     @Override

@@ -32,13 +32,16 @@ public final class CmaesProvider implements OptimizerProvider {
                         + "(diagonal, O(|θ|)), or auto = separable when |θ| > separable-above", "auto", "full", "separable"),
                 OptionSpec.ofInt("separable-above", d.separableAbove(), "|θ| above which variant auto is separable"),
                 OptionSpec.ofInt("restarts", d.restarts(), "IPOP restarts (fresh start, doubled λ) when the "
-                        + "search converges with budget left; 0 = none"));
+                        + "search converges with budget left; 0 = none"),
+                OptionSpec.ofBoolean("stagnation", d.stagnation(), "Hansen's TolStagnation: a run whose best and "
+                        + "median fitness stopped improving over the last 20% of its generations (at least "
+                        + "120 + 30|θ|/λ) counts as converged, so it restarts"));
     }
 
     @Override
     public Optimizer create(Options options) {
         return new CmaesOptimizer(options.intValue("lambda"), options.doubleValue("sigma"),
                 CmaesOptimizer.Variant.valueOf(options.string("variant").toUpperCase()),
-                options.intValue("separable-above"), options.intValue("restarts"));
+                options.intValue("separable-above"), options.intValue("restarts"), options.bool("stagnation"));
     }
 }

@@ -16,5 +16,13 @@ public enum StopCondition {
     /** Adding 0.1 standard deviations along a principal axis no longer changes the mean. */
     NO_EFFECT_AXIS,
     /** σ grew by more than tolUpSigma times the largest standard deviation: the search diverges. */
-    TOL_UP_SIGMA
+    TOL_UP_SIGMA,
+    /**
+     * Neither the best nor the median fitness of the generations improved over a long window
+     * (Hansen 2009, BIPOP-CMA-ES): over the last 20% of the generations, at least 120 + 30n/λ
+     * and at most 20,000, the median of the most recent 30% of both histories is no better than
+     * the median of the first 30%. It ends runs that crawl on a plateau, where the other
+     * conditions never fire because the candidates' fitness still differs.
+     */
+    TOL_STAGNATION
 }

@@ -7,11 +7,18 @@ package io.hyperloom.search.optimize.cmaes;
  * @param tolFun       absolute, in fitness units (see {@link StopCondition#TOL_FUN})
  * @param maxCondition the largest condition number of C before stopping
  * @param tolUpSigma   stop when σ/σ₀ &gt; tolUpSigma·√(largest eigenvalue of C)
+ * @param tolStagnation whether {@link StopCondition#TOL_STAGNATION} is checked
  */
-public record StopTolerances(double tolX, double tolFun, double maxCondition, double tolUpSigma) {
+public record StopTolerances(double tolX, double tolFun, double maxCondition, double tolUpSigma,
+                             boolean tolStagnation) {
 
-    /** Hansen's defaults: tolX 1e-12 (relative), tolFun 1e-12, condition 1e14, tolUpSigma 1e20. */
-    public static final StopTolerances DEFAULT = new StopTolerances(1e-12, 1e-12, 1e14, 1e20);
+    /** Hansen's defaults: tolX 1e-12 (relative), tolFun 1e-12, condition 1e14, tolUpSigma 1e20, TolStagnation on. */
+    public static final StopTolerances DEFAULT = new StopTolerances(1e-12, 1e-12, 1e14, 1e20, true);
+
+    /** These tolerances with TolStagnation on or off. */
+    public StopTolerances withStagnation(boolean on) {
+        return new StopTolerances(tolX, tolFun, maxCondition, tolUpSigma, on);
+    }
 
     public StopTolerances {
         if (!(tolX >= 0) || !(tolFun >= 0)) {

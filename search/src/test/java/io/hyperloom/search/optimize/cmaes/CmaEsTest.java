@@ -133,6 +133,34 @@ class CmaEsTest {
         assertTrue(Functions.sphere(es.mean()) < 1e-12, "mean " + Arrays.toString(es.mean()));
     }
 
+    /** Runs on a fitness that is pure noise until the strategy stops, or {@code limit} generations. */
+    private static CmaEs onNoise(StopTolerances tolerances, int limit) {
+        CmaEs es = new CmaEs(new double[N], SIGMA0, 0, Seeds.random(6), tolerances);
+        java.util.random.RandomGenerator noise = Seeds.random(7);
+        double[] fitness = new double[es.lambda()];
+        for (int g = 1; g <= limit && !es.hasConverged(); g++) {
+            es.ask();
+            for (int k = 0; k < fitness.length; k++) {
+                fitness[k] = noise.nextDouble();
+            }
+            es.tell(fitness);
+        }
+        return es;
+    }
+
+    @Test
+    void stagnationEndsARunThatStopsImproving() {
+        // noise: the best and median fitness never improve, yet they differ, so tolFun never fires
+        int window = 120 + (int) Math.ceil(30.0 * N / CmaEs.defaultLambda(N));
+        CmaEs stagnating = onNoise(StopTolerances.DEFAULT, 5_000);
+        assertEquals(StopCondition.TOL_STAGNATION, stagnating.stopCondition().orElseThrow());
+        assertTrue(stagnating.generation() >= window && stagnating.generation() < 2 * window,
+                "stopped after " + stagnating.generation() + " generations");
+        CmaEs without = onNoise(StopTolerances.DEFAULT.withStagnation(false), 5_000);
+        assertTrue(without.generation() > 4 * window, "without TolStagnation the run on noise went on, to generation "
+                + without.generation() + " (" + without.stopCondition() + ")");
+    }
+
     @Test
     void recombinesTheBestMuCandidatesAndRanksNanWorst() {
         double[] m0 = Functions.uniform(Seeds.random(5), N, -1, 1);

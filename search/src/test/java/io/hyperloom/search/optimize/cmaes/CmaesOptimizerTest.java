@@ -62,7 +62,7 @@ class CmaesOptimizerTest {
 
     @Test
     void separableVariantAlsoSolvesXor() {
-        CmaesOptimizer sep = new CmaesOptimizer(0, 1.0, CmaesOptimizer.Variant.SEPARABLE, 2000, 9);
+        CmaesOptimizer sep = new CmaesOptimizer(0, 1.0, CmaesOptimizer.Variant.SEPARABLE, 2000, 9, true);
         Search search = run(sep, 1, 2, BUDGET);
         assertTrue(search.isSolved(), "not solved in " + search.evaluations() + " evaluations");
     }
@@ -70,7 +70,7 @@ class CmaesOptimizerTest {
     @Test
     void neverOverspendsTheBudget() {
         // λ = 4 + ⌊3 ln 9⌋ = 10 does not divide 95: the last generation is cut to 5 candidates
-        Search search = run(new CmaesOptimizer(0, 0.01, CmaesOptimizer.Variant.FULL, 2000, 0), 1, 3, 95);
+        Search search = run(new CmaesOptimizer(0, 0.01, CmaesOptimizer.Variant.FULL, 2000, 0, true), 1, 3, 95);
         assertEquals(95, search.evaluations());
         assertEquals(95, search.curve().getLast().evaluations());
         assertEquals(10, search.curve().size());
@@ -122,7 +122,7 @@ class CmaesOptimizerTest {
         try (LocalEvaluator evaluator = new LocalEvaluator(1)) {
             search = new Search(new FlatTask(), family, evaluator, 4, 1_000_000, Task.BudgetUnit.EVALUATIONS,
                     ProgressListener.NONE);
-            new CmaesOptimizer(0, 1.0, CmaesOptimizer.Variant.FULL, 2000, 2).run(search);
+            new CmaesOptimizer(0, 1.0, CmaesOptimizer.Variant.FULL, 2000, 2, true).run(search);
         }
         // n = 9: tolFun needs a full history of 10 + ⌈30n/λ⌉ generations: 37 of λ = 10, 24 of 20, 17 of 40
         List<Long> steps = new ArrayList<>();
@@ -139,7 +139,7 @@ class CmaesOptimizerTest {
 
     @Test
     void autoChoosesSeparableAboveTheThreshold() {
-        CmaesOptimizer auto = new CmaesOptimizer(0, 1.0, CmaesOptimizer.Variant.AUTO, 100, 0);
+        CmaesOptimizer auto = new CmaesOptimizer(0, 1.0, CmaesOptimizer.Variant.AUTO, 100, 0, true);
         assertFalse(auto.isSeparable(100));
         assertTrue(auto.isSeparable(101));
         assertTrue(auto.strategy(new double[101], 1.0, 0, Seeds.random(1))
@@ -167,7 +167,7 @@ class CmaesOptimizerTest {
                 .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("cmaes")).findFirst().orElseThrow();
         Options options = provider.resolve(Map.of("variant", "separable", "lambda", "20"));
         CmaesOptimizer opt = (CmaesOptimizer) provider.create(options);
-        assertEquals(new CmaesOptimizer(20, 1.0, CmaesOptimizer.Variant.SEPARABLE, 2000, 9), opt);
+        assertEquals(new CmaesOptimizer(20, 1.0, CmaesOptimizer.Variant.SEPARABLE, 2000, 9, true), opt);
         assertEquals(CmaesOptimizer.defaults(), provider.create(provider.resolve(Map.of())));
         assertThrows(IllegalArgumentException.class, () -> provider.resolve(Map.of("variant", "diagonal")));
         assertThrows(IllegalArgumentException.class, () -> provider.create(provider.resolve(Map.of("lambda", "1"))));
