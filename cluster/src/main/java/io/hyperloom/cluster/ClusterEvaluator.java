@@ -51,9 +51,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *       ({@link #forRun}); the run's view ships the resolved spec with every chunk, and a worker
  *       rebuilds the same fitness function from it (cached per spec hash).</li>
  *   <li>A batch is cut into consecutive chunks of about {@link #TARGET_CHUNK_NANOS} of work each
- *       (sized from the workers' own timings of earlier chunks), but never so large that a worker
- *       thread would stay idle; each chunk is sent with {@code submit(task)}, routed to a random
- *       partition's owner (never to a named member).</li>
+ *       (sized from the workers' own timings of earlier chunks), shrinking towards the batch's end
+ *       so the workers finish together. Chunks are streamed: each worker holds at most
+ *       {@link #CHUNKS_PER_THREAD} per thread, and each returning chunk frees a slot for the next,
+ *       which goes to the least-loaded worker. Every chunk is sent with {@code submit(task)},
+ *       partition-routed by a key whose partition that worker owns ({@link MemberRoutes}); never
+ *       {@code submitToMember}.</li>
  *   <li>Results are put back in candidate order. A chunk whose worker left (member left, target
  *       disconnected, instance not active, operation timeout) is submitted again, at most
  *       {@link #MAX_ATTEMPTS} times; evaluations are pure, so running one twice is harmless and
