@@ -2,6 +2,8 @@ package io.hyperloom.cluster;
 
 import io.hyperloom.search.experiment.Experiments;
 import io.hyperloom.search.experiment.RunSpec;
+import io.hyperloom.search.generator.Breeder;
+import io.hyperloom.search.generator.EvolvableFamily;
 import io.hyperloom.search.generator.ParametricFamily;
 import io.hyperloom.search.optimize.Evaluator;
 import io.hyperloom.search.optimize.LocalEvaluator;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,6 +38,8 @@ public final class ClusterBenchmark {
 
     /** Unmeasured batches per side before timing starts. */
     public static final int WARM_UP_BATCHES = 3;
+    /** Mutations applied to each fresh genome of a genome-family bench. */
+    static final int GENOME_MUTATIONS = 30;
 
     /**
      * @param spec         the run whose fitness function is measured (a parametric family)
@@ -59,7 +64,7 @@ public final class ClusterBenchmark {
     }
 
     /** The figures; {@link #table()} prints them. */
-    public record Result(Options options, long thetaCount, double localRate, double clusterRate, boolean identical) {
+    public record Result(Options options, double thetaCount, double localRate, double clusterRate, boolean identical) {
 
         public double ratio() {
             return clusterRate / localRate;
@@ -67,12 +72,13 @@ public final class ClusterBenchmark {
 
         public String table() {
             return String.format(Locale.ROOT, """
-                    bench cluster: %,d evaluations of %s (|θ| %,d), batches of %,d, sides interleaved per batch
+                    bench cluster: %,d evaluations of %s, generator %s (mean |θ| %,.0f), batches of %,d, sides interleaved per batch
                       local threads (%d):                        %,10.0f evaluations/s
                       loopback cluster (%d worker JVMs × %d threads): %,10.0f evaluations/s
                       ratio cluster / local: %.2f (goal >= 0.80 on two cores)
                       scores identical: %s
-                    """, options.evaluations(), options.spec().task(), thetaCount, options.batch(), options.threads(),
+                    """, options.evaluations(), options.spec().task(), options.spec().generator(), thetaCount,
+                    options.batch(), options.threads(),
                     localRate, options.workers(), options.workerThreads(), clusterRate, ratio(),
                     identical ? "yes" : "NO");
         }
@@ -87,35 +93,59 @@ public final class ClusterBenchmark {
      */
     public static Result run(Options o, Experiments experiments, WorkerLauncher workerCommand) {
         Experiments.Built built = experiments.build(o.spec());
-        if (!(built.family() instanceof ParametricFamily family)) {
-            throw new IllegalArgumentException("bench cluster needs a parametric family, got " + o.spec().generator());
-        }
-        Problem<double[]> problem = Problem.parametric(built.task(), family);
-        int thetaCount = family.parameterCount();
+        return switch (built.family()) {
+            case ParametricFamily family -> {
+                int n = family.parameterCount();
+                yield measure(o, built, workerCommand, Problem.parametric(built.task(), family),
+                        (count, index) -> thetas(n, count, index), theta -> n);
+            }
+            case EvolvableFamily<?> family -> measureGenomes(o, built, workerCommand, family);
+            default -> throw new IllegalArgumentException("bench cluster needs a parametric or evolvable family, got "
+                    + o.spec().generator());
+        };
+    }
 
+    private static <G> Result measureGenomes(Options o, Experiments.Built built, WorkerLauncher launcher,
+                                             EvolvableFamily<G> family) {
+        return measure(o, built, launcher, Problem.evolvable(built.task(), family),
+                (count, index) -> genomes(family, count, index), family::parameterCount);
+    }
+
+    /** Makes batch {@code index} of {@code count} candidates, the same on every call. */
+    @FunctionalInterface
+    private interface Batches<G> {
+        List<G> make(int count, long index);
+    }
+
+    private static <G> Result measure(Options o, Experiments.Built built, WorkerLauncher launcher, Problem<G> problem,
+                                      Batches<G> batches, ToIntFunction<G> thetaCount) {
         ClusterSettings settings = new ClusterSettings("hyperloom-bench-" + ProcessHandle.current().pid(),
                 List.of(ClusterSettings.DEFAULT_INTERFACE), ClusterSettings.DEFAULT_INTERFACE, o.port());
         List<Process> jvms = new ArrayList<>();
         try {
             for (int i = 0; i < o.workers(); i++) {
-                jvms.add(new ProcessBuilder(workerCommand.command(settings, o.workerThreads()))
+                jvms.add(new ProcessBuilder(launcher.command(settings, o.workerThreads()))
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
             }
             try (LocalEvaluator local = new LocalEvaluator(o.threads());
                  ClusterEvaluator cluster = ClusterEvaluator.connect(settings, o.workers(), Duration.ofSeconds(120), 1)) {
                 Evaluator remote = cluster.forRun(built);
                 for (int w = 0; w < WARM_UP_BATCHES; w++) {
-                    List<double[]> b = thetas(thetaCount, o.batch(), -1 - w);
+                    List<G> b = batches.make(o.batch(), -1 - w);
                     long[] seeds = seeds(-1 - w, b.size());
                     local.evaluate(problem, b, seeds);
                     remote.evaluate(problem, b, seeds);
                 }
                 long localNanos = 0;
                 long clusterNanos = 0;
+                long thetaTotal = 0;
                 boolean identical = true;
                 int index = 0;
                 for (int done = 0; done < o.evaluations(); done += o.batch(), index++) {
-                    List<double[]> b = thetas(thetaCount, Math.min(o.batch(), o.evaluations() - done), index);
+                    List<G> b = batches.make(Math.min(o.batch(), o.evaluations() - done), index);
+                    for (G g : b) {
+                        thetaTotal += thetaCount.applyAsInt(g);
+                    }
                     long[] seeds = seeds(index, b.size());
                     List<Score> l = null;
                     List<Score> c = null;
@@ -132,7 +162,7 @@ public final class ClusterBenchmark {
                     }
                     identical &= l.equals(c);
                 }
-                return new Result(o, thetaCount, o.evaluations() / (localNanos / 1e9),
+                return new Result(o, (double) thetaTotal / o.evaluations(), o.evaluations() / (localNanos / 1e9),
                         o.evaluations() / (clusterNanos / 1e9), identical);
             }
         } catch (IOException e) {
@@ -166,6 +196,24 @@ public final class ClusterBenchmark {
             seeds[i] = Seeds.derive(7, batch, i);
         }
         return seeds;
+    }
+
+    /**
+     * Batch {@code index}'s genomes: each a fresh genome varied by {@link #GENOME_MUTATIONS}
+     * mutations (for CPPNs, grown nodes and links like an evolved population's), seeded by the
+     * index alone.
+     */
+    private static <G> List<G> genomes(EvolvableFamily<G> family, int n, long index) {
+        Breeder<G> breeder = family.breeder(Seeds.random(Seeds.derive(37, index, n)));
+        List<G> b = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            G g = breeder.create();
+            for (int k = 0; k < GENOME_MUTATIONS; k++) {
+                g = breeder.mutate(g);
+            }
+            b.add(g);
+        }
+        return b;
     }
 
     /** Batch {@code index}'s θ: seeded by the index alone, so both sides and every run see the same ones. */
