@@ -24,10 +24,17 @@ import java.util.random.RandomGenerator;
  * (the coordinator, in this JVM, is a lite member and evaluates nothing), with the same total
  * number of evaluation threads, and whether both gave identical scores.
  *
- * <p>Both sides evaluate the same seeded random θ in the same batches, after one warm-up batch
- * each (JIT, worker rebuilds).
+ * <p>How it works: (1) the worker JVMs are started and joined first; (2) both sides evaluate
+ * {@link #WARM_UP_BATCHES} batches unmeasured (JIT, the workers' rebuild); (3) then each batch
+ * of seeded random θ is made (untimed, batch by batch, so the heap never holds more than one
+ * batch) and evaluated by both sides in turn — alternating which goes first — and only the
+ * evaluate calls are timed. Interleaving puts both sides under the same background load, which
+ * on a shared machine drifts more between two phases than within one batch.
  */
 public final class ClusterBenchmark {
+
+    /** Unmeasured batches per side before timing starts. */
+    public static final int WARM_UP_BATCHES = 3;
 
     /**
      * @param spec         the run whose fitness function is measured (a parametric family)
@@ -60,7 +67,7 @@ public final class ClusterBenchmark {
 
         public String table() {
             return String.format(Locale.ROOT, """
-                    bench cluster: %,d evaluations of %s (|θ| %,d), batches of %,d
+                    bench cluster: %,d evaluations of %s (|θ| %,d), batches of %,d, sides interleaved per batch
                       local threads (%d):                        %,10.0f evaluations/s
                       loopback cluster (%d worker JVMs × %d threads): %,10.0f evaluations/s
                       ratio cluster / local: %.2f (goal >= 0.80 on two cores)
@@ -85,17 +92,6 @@ public final class ClusterBenchmark {
         }
         Problem<double[]> problem = Problem.parametric(built.task(), family);
         int thetaCount = family.parameterCount();
-        List<List<double[]>> batches = batches(thetaCount, o.evaluations(), o.batch());
-        List<double[]> warmUp = batches(thetaCount, o.batch(), o.batch() + 1).get(0);
-
-        double localRate;
-        List<Score> localScores;
-        try (LocalEvaluator local = new LocalEvaluator(o.threads())) {
-            evaluateAll(local, problem, List.of(warmUp));
-            long t0 = System.nanoTime();
-            localScores = evaluateAll(local, problem, batches);
-            localRate = o.evaluations() / ((System.nanoTime() - t0) / 1e9);
-        }
 
         ClusterSettings settings = new ClusterSettings("hyperloom-bench-" + ProcessHandle.current().pid(),
                 List.of(ClusterSettings.DEFAULT_INTERFACE), ClusterSettings.DEFAULT_INTERFACE, o.port());
@@ -105,14 +101,39 @@ public final class ClusterBenchmark {
                 jvms.add(new ProcessBuilder(workerCommand.command(settings, o.workerThreads()))
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
             }
-            try (ClusterEvaluator cluster = ClusterEvaluator.connect(settings, o.workers(), Duration.ofSeconds(120), 1)) {
-                Evaluator run = cluster.forRun(built);
-                evaluateAll(run, problem, List.of(warmUp));
-                long t0 = System.nanoTime();
-                List<Score> clusterScores = evaluateAll(run, problem, batches);
-                double clusterRate = o.evaluations() / ((System.nanoTime() - t0) / 1e9);
-                return new Result(o, thetaCount, localRate, clusterRate,
-                        localScores.equals(clusterScores));
+            try (LocalEvaluator local = new LocalEvaluator(o.threads());
+                 ClusterEvaluator cluster = ClusterEvaluator.connect(settings, o.workers(), Duration.ofSeconds(120), 1)) {
+                Evaluator remote = cluster.forRun(built);
+                for (int w = 0; w < WARM_UP_BATCHES; w++) {
+                    List<double[]> b = thetas(thetaCount, o.batch(), -1 - w);
+                    long[] seeds = seeds(-1 - w, b.size());
+                    local.evaluate(problem, b, seeds);
+                    remote.evaluate(problem, b, seeds);
+                }
+                long localNanos = 0;
+                long clusterNanos = 0;
+                boolean identical = true;
+                int index = 0;
+                for (int done = 0; done < o.evaluations(); done += o.batch(), index++) {
+                    List<double[]> b = thetas(thetaCount, Math.min(o.batch(), o.evaluations() - done), index);
+                    long[] seeds = seeds(index, b.size());
+                    List<Score> l = null;
+                    List<Score> c = null;
+                    for (int side = 0; side < 2; side++) {
+                        boolean localNow = (side + index) % 2 == 0;
+                        long t0 = System.nanoTime();
+                        if (localNow) {
+                            l = local.evaluate(problem, b, seeds);
+                            localNanos += System.nanoTime() - t0;
+                        } else {
+                            c = remote.evaluate(problem, b, seeds);
+                            clusterNanos += System.nanoTime() - t0;
+                        }
+                    }
+                    identical &= l.equals(c);
+                }
+                return new Result(o, thetaCount, o.evaluations() / (localNanos / 1e9),
+                        o.evaluations() / (clusterNanos / 1e9), identical);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a worker JVM: " + e.getMessage(), e);
@@ -139,35 +160,25 @@ public final class ClusterBenchmark {
         List<String> command(ClusterSettings settings, int threads);
     }
 
-    private static List<Score> evaluateAll(Evaluator evaluator, Problem<double[]> problem, List<List<double[]>> batches) {
-        List<Score> out = new ArrayList<>();
-        long generation = 0;
-        for (List<double[]> b : batches) {
-            long[] seeds = new long[b.size()];
-            for (int i = 0; i < seeds.length; i++) {
-                seeds[i] = Seeds.derive(7, generation, i);
-            }
-            out.addAll(evaluator.evaluate(problem, b, seeds));
-            generation++;
+    private static long[] seeds(long batch, int n) {
+        long[] seeds = new long[n];
+        for (int i = 0; i < n; i++) {
+            seeds[i] = Seeds.derive(7, batch, i);
         }
-        return out;
+        return seeds;
     }
 
-    private static List<List<double[]>> batches(int thetaCount, int evaluations, int batch) {
-        RandomGenerator rng = Seeds.random(evaluations * 31L + batch);
-        List<List<double[]>> out = new ArrayList<>();
-        for (int done = 0; done < evaluations; done += batch) {
-            int n = Math.min(batch, evaluations - done);
-            List<double[]> b = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                double[] theta = new double[thetaCount];
-                for (int j = 0; j < thetaCount; j++) {
-                    theta[j] = rng.nextGaussian() * 0.5;
-                }
-                b.add(theta);
+    /** Batch {@code index}'s θ: seeded by the index alone, so both sides and every run see the same ones. */
+    private static List<double[]> thetas(int thetaCount, int n, long index) {
+        RandomGenerator rng = Seeds.random(Seeds.derive(31, index, n));
+        List<double[]> b = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            double[] theta = new double[thetaCount];
+            for (int j = 0; j < thetaCount; j++) {
+                theta[j] = rng.nextGaussian() * 0.5;
             }
-            out.add(b);
+            b.add(theta);
         }
-        return out;
+        return b;
     }
 }

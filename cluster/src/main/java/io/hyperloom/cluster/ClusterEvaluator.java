@@ -1,6 +1,7 @@
 package io.hyperloom.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.IExecutorService;
@@ -24,14 +25,18 @@ import io.hyperloom.search.task.Task;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,9 +51,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *       ({@link #forRun}); the run's view ships the resolved spec with every chunk, and a worker
  *       rebuilds the same fitness function from it (cached per spec hash).</li>
  *   <li>A batch is cut into consecutive chunks of about {@link #TARGET_CHUNK_NANOS} of work each
- *       (sized from the workers' own timings of earlier chunks), but never so large that a worker
- *       thread would stay idle; each chunk is sent with {@code submit(task)}, routed to a random
- *       partition's owner (never to a named member).</li>
+ *       (sized from the workers' own timings of earlier chunks), shrinking towards the batch's end
+ *       so the workers finish together. Chunks are streamed: each worker holds at most
+ *       {@link #CHUNKS_PER_THREAD} per thread, and each returning chunk frees a slot for the next,
+ *       which goes to the least-loaded worker. Every chunk is sent with {@code submit(task)},
+ *       partition-routed by a key whose partition that worker owns ({@link MemberRoutes}); never
+ *       {@code submitToMember}.</li>
  *   <li>Results are put back in candidate order. A chunk whose worker left (member left, target
  *       disconnected, instance not active, operation timeout) is submitted again, at most
  *       {@link #MAX_ATTEMPTS} times; evaluations are pure, so running one twice is harmless and
@@ -62,6 +70,8 @@ public final class ClusterEvaluator implements RunAwareEvaluator {
 
     /** Work per chunk aimed at: amortises Hazelcast's ~0.35 ms of overhead per task. */
     public static final long TARGET_CHUNK_NANOS = 20_000_000L;
+    /** Chunks in flight per worker thread: one evaluating, one queued, so no thread idles between chunks. */
+    public static final int CHUNKS_PER_THREAD = 2;
     /** Submissions of one chunk before the run fails. */
     public static final int MAX_ATTEMPTS = 6;
     /** How long a chunk waits for a worker to (re)appear when none is left. */
@@ -71,6 +81,7 @@ public final class ClusterEvaluator implements RunAwareEvaluator {
     private final boolean owned;
     private final IExecutorService executor;
     private final LocalEvaluator local;
+    private final MemberRoutes routes;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong evaluated = new AtomicLong();
@@ -89,6 +100,7 @@ public final class ClusterEvaluator implements RunAwareEvaluator {
         this.owned = owned;
         this.executor = hz.getExecutorService(ClusterMembers.EXECUTOR);
         this.local = new LocalEvaluator(localThreads);
+        this.routes = new MemberRoutes(hz);
     }
 
     /**
@@ -214,27 +226,67 @@ public final class ClusterEvaluator implements RunAwareEvaluator {
             return remote(candidates, seeds);
         }
 
+        /**
+         * Streams the batch's chunks to the workers: each gets at most {@link #CHUNKS_PER_THREAD}
+         * chunks per thread at once, the next chunk goes to the least-loaded one as soon as one
+         * returns, and chunks are cut only when sent (so the batch is never serialized at once).
+         */
         private <G> List<Score> remote(List<G> candidates, long[] seeds) {
             long start = System.nanoTime();
             int n = candidates.size();
-            int size = chunkSize(n);
-            List<EvaluationChunk> chunks = new ArrayList<>();
-            for (int from = 0; from < n; from += size) {
-                int to = Math.min(n, from + size);
-                chunks.add(chunk(candidates.subList(from, to), Arrays.copyOfRange(seeds, from, to)));
-            }
-            List<Future<ChunkResult>> futures = new ArrayList<>(chunks.size());
-            for (EvaluationChunk c : chunks) {
-                futures.add(submit(c));
-            }
-            List<Score> out = new ArrayList<>(n);
+            Score[] out = new Score[n];
+            BlockingQueue<Done> done = new LinkedBlockingQueue<>();
+            Map<UUID, Integer> busy = new HashMap<>();
+            ArrayDeque<Pending> again = new ArrayDeque<>();
+            List<MemberRoutes.Route> workers = routes();
+            int next = 0;
+            int finished = 0;
+            int pending = 0;
             long workerNanos = 0;
             int chunkFailures = 0;
-            for (int i = 0; i < chunks.size(); i++) {
-                ChunkResult r = await(chunks.get(i), futures.get(i));
-                out.addAll(r.scores());
-                workerNanos += r.nanos();
-                chunkFailures += r.failures();
+            try {
+                while (finished < n) {
+                    for (MemberRoutes.Route r; (r = leastLoaded(workers, busy)) != null; pending++) {
+                        Pending p = again.poll();
+                        if (p == null && next < n) {
+                            int to = Math.min(n, next + chunkSize(n - next, n));
+                            p = new Pending(next, chunk(candidates.subList(next, to), Arrays.copyOfRange(seeds, next, to)));
+                            next = to;
+                        }
+                        if (p == null) {
+                            break;
+                        }
+                        send(p, r, busy, done);
+                    }
+                    if (pending == 0) {
+                        // Nothing out and nowhere to send: every worker has gone.
+                        awaitAnyWorker();
+                        workers = routes();
+                        continue;
+                    }
+                    Done d = take(done);
+                    pending--;
+                    inFlight.decrementAndGet();
+                    busy.merge(d.route().member(), -1, Integer::sum);
+                    workers = routes();
+                    if (d.failure() == null) {
+                        List<Score> scores = d.result().scores();
+                        for (int i = 0; i < scores.size(); i++) {
+                            out[d.chunk().from() + i] = scores.get(i);
+                        }
+                        finished += scores.size();
+                        workerNanos += d.result().nanos();
+                        chunkFailures += d.result().failures();
+                    } else {
+                        again.add(retry(d.chunk(), d.failure()));
+                        if (workers.isEmpty()) {
+                            awaitAnyWorker();
+                            workers = routes();
+                        }
+                    }
+                }
+            } finally {
+                inFlight.addAndGet(-pending);
             }
             runFailures.addAndGet(chunkFailures);
             failures.addAndGet(chunkFailures);
@@ -242,7 +294,7 @@ public final class ClusterEvaluator implements RunAwareEvaluator {
             double perEvaluation = (double) workerNanos / n;
             nanosPerEvaluation = nanosPerEvaluation == 0 ? perEvaluation : 0.5 * (nanosPerEvaluation + perEvaluation);
             evaluationsPerSecond = n / ((System.nanoTime() - start) / 1e9);
-            return out;
+            return Arrays.asList(out);
         }
 
         private <G> EvaluationChunk chunk(List<G> part, long[] seeds) {
@@ -282,66 +334,122 @@ public final class ClusterEvaluator implements RunAwareEvaluator {
         }
     }
 
+    /** A chunk on its way: where its candidates start in the batch, and how often it was sent. */
+    private record Pending(int from, EvaluationChunk chunk, int attempt) {
+
+        Pending(int from, EvaluationChunk chunk) {
+            this(from, chunk, 1);
+        }
+    }
+
+    /** A chunk's answer (a result or a failure) and the route it was sent on. */
+    private record Done(Pending chunk, MemberRoutes.Route route, ChunkResult result, Throwable failure) {
+    }
+
     /**
-     * Candidates per chunk: enough for {@link #TARGET_CHUNK_NANOS} of work at the measured speed,
-     * but at most an even share per worker thread so no thread idles; before any measurement,
+     * Candidates for the next chunk when {@code remaining} of a batch of {@code n} are unsent:
+     * enough for {@link #TARGET_CHUNK_NANOS} of work at the measured speed, but shrinking as the
+     * batch runs out ("guided self-scheduling": {@code remaining / (2 × threads)}, never below a
+     * quarter of the target) so the workers finish a generation together; before any measurement,
      * two chunks per worker thread.
      */
-    int chunkSize(int n) {
+    int chunkSize(int remaining, int n) {
         int slots = parallelism();
-        int share = (int) Math.ceil((double) n / slots);
         double per = nanosPerEvaluation;
         if (per <= 0) {
-            return Math.max(1, (int) Math.ceil((double) n / (2 * slots)));
+            return Math.min(remaining, Math.max(1, (int) Math.ceil((double) n / (2 * slots))));
         }
         int byTime = (int) Math.max(1, Math.ceil(TARGET_CHUNK_NANOS / per));
-        return Math.max(1, Math.min(byTime, share));
+        int guided = (int) Math.ceil((double) remaining / (2 * slots));
+        int size = Math.min(byTime, Math.max(guided, Math.max(1, byTime / 4)));
+        return Math.max(1, Math.min(remaining, size));
     }
 
-    /** Counted in flight until {@link #await} resolves it, whether or not the submission itself failed. */
-    private Future<ChunkResult> submit(EvaluationChunk chunk) {
+    private synchronized List<MemberRoutes.Route> routes() {
+        return routes.current();
+    }
+
+    /** The worker with the fewest chunks per thread that can take one more, or null when all are full. */
+    private static MemberRoutes.Route leastLoaded(List<MemberRoutes.Route> workers, Map<UUID, Integer> busy) {
+        MemberRoutes.Route best = null;
+        double bestLoad = Double.MAX_VALUE;
+        for (MemberRoutes.Route r : workers) {
+            int b = busy.getOrDefault(r.member(), 0);
+            double load = (double) b / r.threads();
+            if (b < CHUNKS_PER_THREAD * r.threads() && load < bestLoad) {
+                best = r;
+                bestLoad = load;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Submits {@code p} routed to {@code r}'s partition (still {@code submit(task)}: partition-routed);
+     * its answer lands in {@code done}. Counted in flight until taken from there.
+     */
+    private void send(Pending p, MemberRoutes.Route r, Map<UUID, Integer> busy, BlockingQueue<Done> done) {
+        busy.merge(r.member(), 1, Integer::sum);
         inFlight.incrementAndGet();
         try {
-            return executor.submit(chunk);
+            executor.submit(p.chunk().routedBy(r.key()), new ExecutionCallback<ChunkResult>() {
+                @Override
+                public void onResponse(ChunkResult response) {
+                    done.add(new Done(p, r, response, null));
+                }
+
+                @Override
+                public void onFailure(Throwable t) {
+                    done.add(new Done(p, r, null, t));
+                }
+            });
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            done.add(new Done(p, r, null, e));
         }
     }
 
-    /** The chunk's result, re-submitting it while its worker has left. */
-    private ChunkResult await(EvaluationChunk chunk, Future<ChunkResult> future) {
-        for (int attempt = 1; ; attempt++) {
-            Throwable failure;
-            try {
-                ChunkResult r = future.get();
-                inFlight.decrementAndGet();
-                return r;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("cluster evaluation interrupted", e);
-            } catch (ExecutionException e) {
-                // MemberLeftException is itself an ExecutionException, thrown unwrapped.
-                failure = e instanceof MemberLeftException || e.getCause() == null ? e : e.getCause();
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-            inFlight.decrementAndGet();
-            if (failure instanceof WorkerSetupException w) {
+    private static Done take(BlockingQueue<Done> done) {
+        try {
+            return done.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("cluster evaluation interrupted", e);
+        }
+    }
+
+    /**
+     * The chunk to send again after {@code failure}, or the exception that ends the run: a worker
+     * that cannot serve the run, an evaluation error, or a chunk that failed {@link #MAX_ATTEMPTS} times.
+     */
+    private Pending retry(Pending p, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof WorkerSetupException w) {
                 throw new WorkerSetupException(w.getMessage(), w);
             }
-            if (!retryable(failure)) {
-                throw new IllegalStateException("a worker failed a chunk of " + chunk.size() + " evaluations: "
-                        + failure, failure);
-            }
-            if (attempt >= MAX_ATTEMPTS) {
-                throw new IllegalStateException("a chunk of " + chunk.size() + " evaluations failed " + attempt
-                        + " times as workers left; last: " + failure, failure);
-            }
-            resubmitted.incrementAndGet();
-            awaitAnyWorker();
-            sleep(50L * attempt);
-            future = submit(chunk);
         }
+        int size = p.chunk().size();
+        if (!retryable(cause)) {
+            throw new IllegalStateException("a worker failed a chunk of " + size + " evaluations: " + cause, cause);
+        }
+        if (p.attempt() >= MAX_ATTEMPTS) {
+            throw new IllegalStateException("a chunk of " + size + " evaluations failed " + p.attempt()
+                    + " times as workers left; last: " + cause, cause);
+        }
+        resubmitted.incrementAndGet();
+        awaitAnyWorker();
+        sleep(50L * p.attempt());
+        return new Pending(p.from(), p.chunk(), p.attempt() + 1);
+    }
+
+    /** Strips future wrappers; MemberLeftException is itself an ExecutionException and is kept. */
+    private static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof ExecutionException || c instanceof CompletionException)
+                && !(c instanceof MemberLeftException) && c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
     }
 
     private void awaitAnyWorker() {

@@ -53,6 +53,12 @@ public final class ClusterMembers {
         c.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         c.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
         c.setProperty("hazelcast.wait.seconds.before.join", "2");
+        // Chunks are megabytes (boxes: 118 KB of θ per candidate): socket buffers of 1 MB instead
+        // of 128 KB cut the IO threads' read/write rounds, and direct buffers spare NIO a copy
+        // through a temporary direct buffer on every write and read.
+        c.setProperty("hazelcast.socket.buffer.direct", "true");
+        c.setProperty("hazelcast.socket.receive.buffer.size", "1024");
+        c.setProperty("hazelcast.socket.send.buffer.size", "1024");
         NetworkConfig net = c.getNetworkConfig();
         net.setPort(settings.port()).setPortAutoIncrement(true).setPortCount(100);
         net.getInterfaces().setEnabled(true).addInterface(settings.iface());

@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import com.hazelcast.partition.PartitionAware;
 import io.hyperloom.search.optimize.FitnessFunction;
 import io.hyperloom.search.task.Score;
 
@@ -20,9 +21,12 @@ import java.util.concurrent.Callable;
  * whose worker left can simply be submitted again.
  *
  * <p>Candidates travel as θ ({@code double[]}) for parametric families and as the family's JSON
- * otherwise.
+ * otherwise. The coordinator may give a chunk a partition key ({@link #routedBy}): {@code submit}
+ * then sends it to that partition's owner (and, should the owner leave, Hazelcast re-runs it on the
+ * partition's next owner); the key is not shipped.
  */
-final class EvaluationChunk implements Callable<ChunkResult>, IdentifiedDataSerializable, HazelcastInstanceAware {
+final class EvaluationChunk implements Callable<ChunkResult>, IdentifiedDataSerializable, HazelcastInstanceAware,
+        PartitionAware<Integer> {
 
     static final byte THETA = 1;
     static final byte JSON = 2;
@@ -33,6 +37,7 @@ final class EvaluationChunk implements Callable<ChunkResult>, IdentifiedDataSeri
     private String[] genomes;
     private long[] seeds;
     private transient HazelcastInstance member;
+    private transient Integer route;
 
     EvaluationChunk() {
     }
@@ -58,6 +63,17 @@ final class EvaluationChunk implements Callable<ChunkResult>, IdentifiedDataSeri
 
     int size() {
         return seeds.length;
+    }
+
+    /** Routes the next {@code submit} to the owner of {@code key}'s partition; null: a random partition. */
+    EvaluationChunk routedBy(Integer key) {
+        this.route = key;
+        return this;
+    }
+
+    @Override
+    public Integer getPartitionKey() {
+        return route;
     }
 
     @Override
