@@ -57,6 +57,11 @@ final class Experiment {
             // on a cluster, runs are limited by the members' threads, not the coordinator's cores
             ExperimentRunner runner = new ExperimentRunner(experiments, file,
                     shared == null ? common.threads() : Math.max(common.threads(), 4), shared);
+            PrintWriter err = spec.commandLine().getErr();
+            runner.logTo(line -> {
+                err.println(line);
+                err.flush();
+            });
             Map<String, Long> totals = new LinkedHashMap<>();
             for (RunSpec s : specs) {
                 totals.merge(label(s, kind, specs), experiments.build(s).budget(), Long::sum);

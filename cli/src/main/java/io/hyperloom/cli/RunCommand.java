@@ -7,7 +7,9 @@ import io.hyperloom.search.experiment.Registry;
 import io.hyperloom.search.experiment.ResultsFile;
 import io.hyperloom.search.experiment.RunResult;
 import io.hyperloom.search.experiment.RunSpec;
+import io.hyperloom.search.optimize.EvaluationJournal;
 import io.hyperloom.search.optimize.Evaluator;
+import io.hyperloom.search.optimize.RunCheckpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code hyperloom run}: one spec, one record appended to a results file, a summary printed. */
+/**
+ * {@code hyperloom run}: one spec, one record appended to a results file, a summary printed.
+ * Resumable like compare: a run killed midway leaves its journal and (gradient runs) checkpoint in
+ * {@code <out>.checkpoints/}, and the same command run again continues from there.
+ */
 @Command(name = "run", description = "Run one task × generator × optimizer and append its record to a results file.")
 final class RunCommand implements Callable<Integer> {
 
@@ -75,7 +81,17 @@ final class RunCommand implements Callable<Integer> {
         Registry registry = Registry.load();
         RunSpec runSpec = runSpec(registry);
         Experiments experiments = new Experiments(registry, common.environment());
+        Experiments.Built built = experiments.build(runSpec);
         String name = runSpec.task() + "/" + runSpec.generator() + "/" + runSpec.optimizer() + " seed " + runSpec.seed();
+        // the same checkpoints as compare/ablate: rerunning this command after a kill resumes
+        String hash = Experiments.hash(built.spec());
+        Path checkpoints = checkpoints(out);
+        EvaluationJournal journal = new EvaluationJournal(checkpoints.resolve(hash + ".journal"));
+        PrintWriter err = spec.commandLine().getErr();
+        RunCheckpoint checkpoint = new RunCheckpoint(checkpoints.resolve(hash + ".ckpt"), hash, line -> {
+            err.println(line);
+            err.flush();
+        });
         RunResult result;
         String clusterStatus;
         try (Evaluator evaluator = cluster.evaluator(common.threads());
@@ -83,10 +99,13 @@ final class RunCommand implements Callable<Integer> {
             if (cluster.isCluster()) {
                 progress.status(() -> ClusterOptions.status(evaluator));
             }
-            result = experiments.run(runSpec, evaluator, progress);
+            result = experiments.run(built, evaluator, progress, journal, checkpoint);
             clusterStatus = ClusterOptions.status(evaluator);
         }
         new ResultsFile(out).append(result);
+        journal.delete();
+        checkpoint.delete();
+        deleteIfEmpty(checkpoints);
         PrintWriter w = spec.commandLine().getOut();
         if (format == Format.json) {
             w.println(Json.MAPPER.writeValueAsString(result));
@@ -99,6 +118,22 @@ final class RunCommand implements Callable<Integer> {
         }
         w.flush();
         return Hyperloom.OK;
+    }
+
+    /** Where a run's journal and checkpoint live while it runs: {@code <out>.checkpoints/}, as for compare. */
+    static Path checkpoints(Path out) {
+        Path p = out.toAbsolutePath();
+        return p.resolveSibling(p.getFileName() + ".checkpoints");
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (java.nio.file.DirectoryNotEmptyException busy) {
+            // another run's checkpoints (a concurrent or killed run into the same file) stay
+        } catch (IOException e) {
+            // leaving an empty folder behind is harmless
+        }
     }
 
     private RunSpec runSpec(Registry registry) throws IOException {

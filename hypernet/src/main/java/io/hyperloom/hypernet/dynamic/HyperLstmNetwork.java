@@ -206,6 +206,31 @@ public final class HyperLstmNetwork implements DynamicWeightGenerator.Bound {
         Arrays.fill(hcState, 0.0);
     }
 
+    /** The main and hyper LSTMs' hidden and cell states, whole buffers, in that order. */
+    @Override
+    public double[] exportState() {
+        double[] flat = new double[hState.length + cState.length + hhState.length + hcState.length];
+        int at = 0;
+        for (double[] s : new double[][] {hState, cState, hhState, hcState}) {
+            System.arraycopy(s, 0, flat, at, s.length);
+            at += s.length;
+        }
+        return flat;
+    }
+
+    @Override
+    public void importState(double[] flat) {
+        int n = hState.length + cState.length + hhState.length + hcState.length;
+        if (flat.length != n) {
+            throw new IllegalArgumentException("state has " + flat.length + " numbers, this network carries " + n);
+        }
+        int at = 0;
+        for (double[] s : new double[][] {hState, cState, hhState, hcState}) {
+            System.arraycopy(flat, at, s, 0, s.length);
+            at += s.length;
+        }
+    }
+
     @Override
     public double[] forward(double[] input, int batch, double[] outputs) {
         begin(batch, 1);

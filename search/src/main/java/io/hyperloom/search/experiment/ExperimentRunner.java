@@ -4,6 +4,7 @@ import io.hyperloom.search.optimize.EvaluationJournal;
 import io.hyperloom.search.optimize.Evaluator;
 import io.hyperloom.search.optimize.LocalEvaluator;
 import io.hyperloom.search.optimize.ProgressListener;
+import io.hyperloom.search.optimize.RunCheckpoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -24,7 +26,8 @@ import java.util.function.Function;
  * results file, several at once, each run single-threaded so runs scale across cores.
  *
  * <p>Resumable: a spec whose hash is already recorded is skipped, and a run killed midway
- * restarts from its {@link EvaluationJournal} (in {@code <results>.checkpoints/}), so rerunning the
+ * restarts from its {@link EvaluationJournal} and, for gradient runs, from its last
+ * {@link RunCheckpoint} (both in {@code <results>.checkpoints/<spec-hash>.*}), so rerunning the
  * same command finishes the rest and ends with the numbers an uninterrupted run would have had.
  */
 public final class ExperimentRunner {
@@ -33,6 +36,8 @@ public final class ExperimentRunner {
     private final ResultsFile results;
     private final int parallelRuns;
     private final Evaluator shared;
+    private final List<String> notes = new ArrayList<>();
+    private Consumer<String> log = m -> { };
 
     public ExperimentRunner(Experiments experiments, ResultsFile results, int parallelRuns) {
         this(experiments, results, parallelRuns, null);
@@ -52,11 +57,24 @@ public final class ExperimentRunner {
         this.parallelRuns = parallelRuns;
     }
 
-    /** What {@link #run} did: every record of the specs (old and new) and how many were skipped. */
-    public record Outcome(List<RunResult> results, int skipped, List<String> problems) {
+    /**
+     * Tells {@code log} at once (from the run threads) when a run resumes from a checkpoint or
+     * ignores a damaged one; the same lines end in {@link Outcome#notes()}.
+     */
+    public ExperimentRunner logTo(Consumer<String> log) {
+        this.log = Objects.requireNonNull(log, "log");
+        return this;
+    }
+
+    /**
+     * What {@link #run} did: every record of the specs (old and new), how many were skipped, problems
+     * of the results file, and notes on resumed runs and ignored damaged checkpoints.
+     */
+    public record Outcome(List<RunResult> results, int skipped, List<String> problems, List<String> notes) {
         public Outcome {
             results = List.copyOf(results);
             problems = List.copyOf(problems);
+            notes = List.copyOf(notes);
         }
     }
 
@@ -116,23 +134,37 @@ public final class ExperimentRunner {
             }
         }
         all.addAll(fresh);
-        return new Outcome(all, resolved.size() - todo.size(), problems);
+        List<String> said;
+        synchronized (notes) {
+            said = List.copyOf(notes);
+            notes.clear();
+        }
+        return new Outcome(all, resolved.size() - todo.size(), problems, said);
     }
 
     private RunResult runOne(RunSpec spec, ProgressListener listener) throws IOException {
-        Path journalPath = checkpoints().resolve(Experiments.hash(spec) + ".journal");
-        EvaluationJournal journal = new EvaluationJournal(journalPath);
+        String hash = Experiments.hash(spec);
+        EvaluationJournal journal = new EvaluationJournal(checkpoints().resolve(hash + ".journal"));
+        RunCheckpoint checkpoint = new RunCheckpoint(checkpoints().resolve(hash + ".ckpt"), hash, this::report);
         RunResult r;
         if (shared != null) {
-            r = experiments.run(spec, shared, listener, journal);
+            r = experiments.run(spec, shared, listener, journal, checkpoint);
         } else {
             try (LocalEvaluator evaluator = new LocalEvaluator(1)) {
-                r = experiments.run(spec, evaluator, listener, journal);
+                r = experiments.run(spec, evaluator, listener, journal, checkpoint);
             }
         }
         results.append(r);
         journal.delete();
+        checkpoint.delete();
         return r;
+    }
+
+    private void report(String message) {
+        synchronized (notes) {
+            notes.add(message);
+        }
+        log.accept(message);
     }
 
     /** The folder of run checkpoints beside the results file. */

@@ -13,6 +13,7 @@ import io.hyperloom.search.optimize.Optimizer;
 import io.hyperloom.search.optimize.OptimizerProvider;
 import io.hyperloom.search.optimize.Problem;
 import io.hyperloom.search.optimize.ProgressListener;
+import io.hyperloom.search.optimize.RunCheckpoint;
 import io.hyperloom.search.optimize.Search;
 import io.hyperloom.search.option.Options;
 import io.hyperloom.search.task.Environment;
@@ -87,12 +88,32 @@ public final class Experiments {
      * replaying what an earlier, killed attempt already evaluated.
      */
     public RunResult run(RunSpec spec, Evaluator evaluator, ProgressListener listener, EvaluationJournal journal) {
-        Built b = build(spec);
+        return run(spec, evaluator, listener, journal, null);
+    }
+
+    /**
+     * Runs one spec as {@link #run(RunSpec, Evaluator, ProgressListener, EvaluationJournal)} does,
+     * and lets gradient optimizers save their state at every monitoring point to {@code checkpoint}
+     * (may be null) and continue from the last one an earlier, killed attempt saved.
+     *
+     * @throws IllegalArgumentException if the checkpoint belongs to another run
+     */
+    public RunResult run(RunSpec spec, Evaluator evaluator, ProgressListener listener, EvaluationJournal journal,
+                         RunCheckpoint checkpoint) {
+        return run(build(spec), evaluator, listener, journal, checkpoint);
+    }
+
+    /** As {@link #run(RunSpec, Evaluator, ProgressListener, EvaluationJournal, RunCheckpoint)}, for a spec built once. */
+    public RunResult run(Built b, Evaluator evaluator, ProgressListener listener, EvaluationJournal journal,
+                         RunCheckpoint checkpoint) {
         Evaluator e = evaluator instanceof RunAwareEvaluator aware ? aware.forRun(b) : evaluator;
         Search search = new Search(b.task(), b.family(), e, b.spec().seed(), b.budget(),
                 b.optimizer().budgetUnit(), listener);
         if (journal != null) {
             search.withJournal(journal);
+        }
+        if (checkpoint != null) {
+            search.withCheckpoint(checkpoint);
         }
         b.optimizer().run(search);
         return result(b, search, e.failures());

@@ -32,4 +32,23 @@ public interface SequenceNetwork extends Network {
 
     /** As {@link #backwardSequence}, with each step's gradient at the last layer's logits. */
     double[] backwardSequenceFromLogits(double[][] dLogits, double[] dParameters);
+
+    /**
+     * The carried state (every hidden and cell state {@link #resetState()} would zero), copied into
+     * one new flat array, so a checkpoint can save it; null if this network cannot export it (then
+     * training checkpoints only where the state is reset anyway).
+     */
+    default double[] exportState() {
+        return null;
+    }
+
+    /**
+     * Sets the carried state to one {@link #exportState()} returned (same network shape).
+     *
+     * @throws IllegalArgumentException if {@code state} has the wrong length
+     * @throws UnsupportedOperationException if this network cannot export its state
+     */
+    default void importState(double[] state) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot restore its carried state");
+    }
 }

@@ -301,6 +301,49 @@ public final class TargetNetwork implements SequenceNetwork {
         }
     }
 
+    /** Hidden states of recurrent layers, then cell states of LSTMs, in layer order, whole buffers. */
+    @Override
+    public double[] exportState() {
+        double[] flat = new double[stateLength()];
+        int at = 0;
+        for (double[][] group : new double[][][] {state, cellState}) {
+            for (double[] h : group) {
+                if (h != null) {
+                    System.arraycopy(h, 0, flat, at, h.length);
+                    at += h.length;
+                }
+            }
+        }
+        return flat;
+    }
+
+    @Override
+    public void importState(double[] flat) {
+        if (flat.length != stateLength()) {
+            throw new IllegalArgumentException("state has " + flat.length + " numbers, this network carries "
+                    + stateLength());
+        }
+        int at = 0;
+        for (double[][] group : new double[][][] {state, cellState}) {
+            for (double[] h : group) {
+                if (h != null) {
+                    System.arraycopy(flat, at, h, 0, h.length);
+                    at += h.length;
+                }
+            }
+        }
+    }
+
+    private int stateLength() {
+        int n = 0;
+        for (double[][] group : new double[][][] {state, cellState}) {
+            for (double[] h : group) {
+                n += h == null ? 0 : h.length;
+            }
+        }
+        return n;
+    }
+
     @Override
     public int maxSteps() {
         return maxSteps;

@@ -35,6 +35,9 @@ public final class Search {
     private Score bestScore;
     private String stopReason;
     private EvaluationJournal journal;
+    private RunCheckpoint checkpoint;
+    /** Wall time of the attempts before a restore, so the record's time is the total. */
+    private double secondsBefore;
     private final java.util.Map<String, Double> reportedMetrics = new java.util.LinkedHashMap<>();
 
     public Search(Task task, GeneratorFamily family, Evaluator evaluator, long seed, long budget,
@@ -56,6 +59,58 @@ public final class Search {
     public Search withJournal(EvaluationJournal journal) {
         this.journal = journal;
         return this;
+    }
+
+    /**
+     * Lets the optimizer save its state at monitoring points ({@link #checkpoint}) and continue
+     * from the last one on a restart ({@link #restore}); see {@link RunCheckpoint}.
+     */
+    public Search withCheckpoint(RunCheckpoint checkpoint) {
+        this.checkpoint = checkpoint;
+        return this;
+    }
+
+    /** True if {@link #checkpoint} writes anything, so optimizers skip gathering their state otherwise. */
+    public boolean isCheckpointed() {
+        return checkpoint != null;
+    }
+
+    /**
+     * Saves this search's state with the optimizer's, atomically, replacing the last checkpoint.
+     * Call it right after a monitoring point's {@link #record}; a no-op without a checkpoint.
+     */
+    public void checkpoint(RunCheckpoint.State optimizerState) {
+        if (checkpoint != null) {
+            checkpoint.save(this, optimizerState);
+        }
+    }
+
+    /**
+     * Continues from the last good checkpoint, if any: restores this search's counters, curve,
+     * best, reported metrics and elapsed time, and returns the optimizer's state, which the
+     * optimizer must restore before its next step. Call it before the first evaluation.
+     *
+     * @throws IllegalArgumentException if the checkpoint belongs to another run
+     */
+    public java.util.Optional<RunCheckpoint.State> restore() {
+        if (checkpoint == null) {
+            return java.util.Optional.empty();
+        }
+        if (evaluations != 0 || steps != 0 || !curve.isEmpty()) {
+            throw new IllegalStateException("restore a checkpoint before the run's first evaluation or step");
+        }
+        return checkpoint.load().map(r -> {
+            evaluations = r.evaluations;
+            steps = r.steps;
+            examples = r.examples;
+            secondsBefore = r.seconds;
+            stopReason = r.stopReason;
+            bestScore = r.bestScore;
+            bestGenome = r.bestGenome;
+            curve.addAll(r.curve);
+            reportedMetrics.putAll(r.reportedMetrics);
+            return r.optimizer;
+        });
     }
 
     public Task task() {
@@ -170,7 +225,7 @@ public final class Search {
 
     /** Ends a generation: appends a curve point and reports progress. */
     public void record(double meanFitness) {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double seconds = seconds();
         double best = bestScore == null ? task.worstFitness() : bestScore.fitness();
         curve.add(new CurvePoint(evaluations, steps, seconds, best, meanFitness,
                 bestScore == null ? java.util.Map.of() : bestScore.metrics()));
@@ -204,8 +259,9 @@ public final class Search {
         return examples;
     }
 
+    /** Wall time of this run, including attempts before a {@link #restore}. */
     public double seconds() {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return secondsBefore + (System.nanoTime() - startNanos) / 1e9;
     }
 
     public List<CurvePoint> curve() {

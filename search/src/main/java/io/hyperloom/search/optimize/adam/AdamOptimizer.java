@@ -6,6 +6,7 @@ import io.hyperloom.search.generator.ParametricFamily;
 import io.hyperloom.search.generator.WeightGenerator;
 import io.hyperloom.search.optimize.Optimizer;
 import io.hyperloom.search.optimize.Problem;
+import io.hyperloom.search.optimize.RunCheckpoint;
 import io.hyperloom.search.optimize.Search;
 import io.hyperloom.search.task.Score;
 import io.hyperloom.search.task.SequenceTask;
@@ -23,6 +24,10 @@ import java.util.random.RandomGenerator;
  * step); a non-finite loss or gradient stops the run with a message, keeping the best θ found so far.
  * Every {@code eval-every} steps (default once per epoch) θ is scored by the task's fitness (an
  * evaluation), which picks the best θ (validation-based model selection) and draws the curve.
+ *
+ * <p>Resumable: after each monitoring point the run's state (θ, m, v, the step, the epoch
+ * position, the search's own state) goes to the search's {@link RunCheckpoint}, if it has one, and
+ * a restarted run continues from the last one, ending with the numbers it would have had.
  *
  * <p>A {@link SequenceTask} is trained by {@link SequenceTrainer} instead: chunks of parallel
  * streams with truncated backpropagation through time, the same update rule.
@@ -89,7 +94,8 @@ public final class AdamOptimizer implements Optimizer {
         int every = evalEvery == 0 ? stepsPerEpoch : evalEvery;
         try (AdamTrainer.Session session = trainer.session(task, generator, theta, rng, search.seed(),
                 search.evaluator().parallelism(), search.budget())) {
-            monitor(search, problem, theta, 0);
+            // a restart continues from the last monitoring point's checkpoint; otherwise step 0 is monitored
+            search.restore().ifPresentOrElse(session::restore, () -> monitor(search, problem, theta, 0));
             while (!search.isDone()) {
                 if (!session.step()) {
                     search.countSteps(1, b);
@@ -100,6 +106,9 @@ public final class AdamOptimizer implements Optimizer {
                 long step = session.steps();
                 if (step % every == 0 || search.isDone()) {
                     monitor(search, problem, theta, step);
+                    if (search.isCheckpointed()) {
+                        search.checkpoint(session.saveTo(new RunCheckpoint.State()));
+                    }
                 }
             }
         }

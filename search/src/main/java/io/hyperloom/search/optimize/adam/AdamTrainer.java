@@ -2,6 +2,7 @@ package io.hyperloom.search.optimize.adam;
 
 import io.hyperloom.search.generator.WeightGenerator;
 import io.hyperloom.search.net.TargetNetwork;
+import io.hyperloom.search.optimize.RunCheckpoint;
 import io.hyperloom.search.optimize.Seeds;
 import io.hyperloom.search.task.SupervisedTask;
 
@@ -110,6 +111,8 @@ public record AdamTrainer(double lr, int batch, double beta1, double beta2, doub
         private final List<Worker> workers = new ArrayList<>();
         private final ExecutorService pool;
         private int[] order;
+        /** Orders drawn from rng so far (the first in the constructor), for replaying them on a restore. */
+        private long orders;
         private int cursor;
         private long step;
         private String failure;
@@ -141,6 +144,7 @@ public record AdamTrainer(double lr, int batch, double beta1, double beta2, doub
                 return th;
             }) : null;
             order = permutation(examples, rng);
+            orders = 1;
         }
 
         /** Examples per step. */
@@ -169,6 +173,7 @@ public record AdamTrainer(double lr, int batch, double beta1, double beta2, doub
             }
             if (cursor + b > examples) {
                 order = permutation(examples, rng);
+                orders++;
                 cursor = 0;
             }
             generator.generate(theta, weights);
@@ -232,6 +237,46 @@ public record AdamTrainer(double lr, int batch, double beta1, double beta2, doub
                 sum += l;
             }
             return sum;
+        }
+
+        /** Adds what {@link #restore} needs to {@code state}: θ, m, v, the step and the epoch position. */
+        public RunCheckpoint.State saveTo(RunCheckpoint.State state) {
+            return state.put("theta", theta).put("m", m).put("v", v).put("step", step).put("cursor", cursor)
+                    .put("orders", orders).put("order", order);
+        }
+
+        /**
+         * Continues from a state {@link #saveTo} wrote, bit-identically: θ, m, v, the step and
+         * cursor are copied back, and the epoch orders drawn since this session's first are drawn
+         * again from {@code rng} (a pure function of the run's seed), so no generator state has to
+         * be stored. The session must be fresh and its rng in the state it was in when the saved
+         * session was created.
+         *
+         * @throws IllegalArgumentException if the state does not fit this session
+         */
+        public void restore(RunCheckpoint.State state) {
+            if (step != 0 || orders != 1) {
+                throw new IllegalStateException("restore a fresh session only");
+            }
+            state.copyInto("theta", theta);
+            state.copyInto("m", m);
+            state.copyInto("v", v);
+            long saved = state.longValue("orders");
+            int[] savedOrder = state.ints("order");
+            int at = (int) state.longValue("cursor");
+            if (saved < 1 || savedOrder.length != examples || at < 0 || at > examples) {
+                throw new IllegalArgumentException("checkpoint's epoch position (order of " + savedOrder.length
+                        + ", cursor " + at + ") does not fit " + examples + " training examples");
+            }
+            for (; orders < saved; orders++) {
+                order = permutation(examples, rng);
+            }
+            if (!Arrays.equals(order, savedOrder)) {
+                throw new IllegalArgumentException("checkpoint's epoch order differs from the one the run's seed "
+                        + "gives (a checkpoint of another hyperloom version?)");
+            }
+            cursor = at;
+            step = state.longValue("step");
         }
 
         @Override

@@ -7,6 +7,7 @@ import io.hyperloom.search.kernel.MatrixKernel;
 import io.hyperloom.search.net.SequenceNetwork;
 import io.hyperloom.search.net.TargetNetwork;
 import io.hyperloom.search.optimize.Problem;
+import io.hyperloom.search.optimize.RunCheckpoint;
 import io.hyperloom.search.optimize.Search;
 import io.hyperloom.search.task.SequenceTask;
 
@@ -31,6 +32,8 @@ import java.util.concurrent.Executors;
  *       gradients are summed in group order, so the result does not depend on the thread count.</li>
  *   <li>dθ = Gᵀ(dW) for static generators (a dynamic network's gradient is already in θ); then
  *       the optimizer's clipping and Adam update.</li>
+ *   <li>After each monitoring point θ, m, v, the step and (mid-epoch) every group's carried state
+ *       go to the search's checkpoint, and a restarted run continues from there.</li>
  * </ol>
  * Run-scoped; used from the optimizer's thread.
  */
@@ -107,7 +110,12 @@ final class SequenceTrainer {
         try {
             long step = 0;
             long total = search.budget();
-            AdamOptimizer.monitor(search, problem, theta, step);
+            java.util.Optional<RunCheckpoint.State> restored = search.restore();
+            if (restored.isPresent()) {
+                step = restore(restored.get(), theta, m, v, groups, chunksPerEpoch);
+            } else {
+                AdamOptimizer.monitor(search, problem, theta, step);
+            }
             while (!search.isDone()) {
                 int k = (int) (step % chunksPerEpoch);
                 if (k == 0) {
@@ -142,6 +150,9 @@ final class SequenceTrainer {
                 search.countSteps(1, examples);
                 if (step % every == 0 || search.isDone()) {
                     AdamOptimizer.monitor(search, problem, theta, step);
+                    if (search.isCheckpointed()) {
+                        checkpoint(search, theta, m, v, step, groups, chunksPerEpoch);
+                    }
                 }
             }
         } finally {
@@ -149,6 +160,42 @@ final class SequenceTrainer {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /**
+     * Saves θ, m, v, the step and, mid-epoch, every group's carried state (at an epoch's end the
+     * states are reset before the next step, so none is needed). A network that cannot export its
+     * state is checkpointed at epoch ends only.
+     */
+    private static void checkpoint(Search search, double[] theta, double[] m, double[] v, long step,
+                                   List<Group> groups, int chunksPerEpoch) {
+        RunCheckpoint.State state = new RunCheckpoint.State().put("theta", theta).put("m", m).put("v", v)
+                .put("step", step);
+        if (step % chunksPerEpoch != 0) {
+            for (int g = 0; g < groups.size(); g++) {
+                double[] carried = groups.get(g).net.exportState();
+                if (carried == null) {
+                    return;
+                }
+                state.put("state" + g, carried);
+            }
+        }
+        search.checkpoint(state);
+    }
+
+    /** Restores what {@link #checkpoint} saved; returns the step to continue from. */
+    private static long restore(RunCheckpoint.State state, double[] theta, double[] m, double[] v,
+                                List<Group> groups, int chunksPerEpoch) {
+        state.copyInto("theta", theta);
+        state.copyInto("m", m);
+        state.copyInto("v", v);
+        long step = state.longValue("step");
+        if (step % chunksPerEpoch != 0) {
+            for (int g = 0; g < groups.size(); g++) {
+                groups.get(g).net.importState(state.doubles("state" + g));
+            }
+        }
+        return step;
     }
 
     /** Runs chunk k of every group; returns the mean loss per prediction over the B·T predictions. */
