@@ -21,7 +21,32 @@ public record NeatParameters(
         double disableInherited, double interspeciesMating, double mutateOnly, double mateOnly,
         double survivalThreshold, int stagnation, int eliteMinSpecies, boolean speciation,
         int initialHidden, int populationStagnation, boolean championRepresentative, boolean eliteByOffspring,
-        boolean initialLayer) {
+        boolean initialLayer, Mechanics mechanics) {
+
+    /**
+     * Switches between NEAT C++ 1.2's mechanics (Stanley's reference code, which produced the paper's
+     * figures) and the earlier hyperloom ones; each is measured in docs/results/issue-7.md.
+     *
+     * @param split          NEAT: add-node never splits a link from the bias node and, in genomes of fewer
+     *                       than 15 genes, walks from the oldest link (NEAT C++) instead of a uniform pick
+     * @param severeWeights  NEAT C++'s mutate_link_weights: per mutation event "severe" with probability
+     *                       ½ (per gene 70% perturb, 20% replace, 10% keep), else every gene perturbed, the
+     *                       last 20% of genomes of ≥ 10 genes 50/20/30; instead of per gene weight-perturb
+     */
+    public record Mechanics(Split split, boolean severeWeights) {
+        public static final Mechanics OLD = new Mechanics(Split.UNIFORM, false);
+
+        public Mechanics {
+            java.util.Objects.requireNonNull(split, "split");
+        }
+    }
+
+    /** Which link add-node splits: NEAT C++'s older-link walk, any non-bias link, or any enabled link. */
+    public enum Split { NEAT, NO_BIAS, UNIFORM }
+
+    private static Split split(String name) {
+        return Split.valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
 
     public static final NeatParameters DEFAULTS = of(Options.resolve("neat", options(), java.util.Map.of()));
 
@@ -47,6 +72,7 @@ public record NeatParameters(
         if (initialHidden < 0) {
             throw new IllegalArgumentException("initial-hidden must be >= 0, got " + initialHidden);
         }
+        java.util.Objects.requireNonNull(mechanics, "mechanics");
         if (populationStagnation < 0) {
             throw new IllegalArgumentException("population-stagnation must be >= 0, got " + populationStagnation);
         }
@@ -92,6 +118,12 @@ public record NeatParameters(
                         + "member (paper) or its champion (NEAT C++)", "random", "champion"),
                 OptionSpec.ofBoolean("elite-by-offspring", false, "copy a species' champion when the species is due more than "
                         + "elite-min-species offspring (NEAT C++) instead of when it has more than elite-min-species members"),
+                OptionSpec.ofChoice("split-choice", "uniform", "which link add-node splits: neat (NEAT C++: never one "
+                        + "from the bias node; below 15 genes the oldest, each later one with probability 0.3) or uniform "
+                        + "(any enabled link), or no-bias (any enabled link not from the bias node)", "neat", "no-bias", "uniform"),
+                OptionSpec.ofChoice("weight-scheme", "simple", "weight mutation: neat (NEAT C++ mutate_link_weights: half "
+                        + "the events severe — per gene 70% perturb, 20% replace, 10% keep — else all perturbed, the tail of "
+                        + "genomes of 10+ genes 50/20/30) or simple (per gene weight-perturb, else replaced)", "neat", "simple"),
                 OptionSpec.ofChoice("variant", "full", "the NEAT paper's ablations (Stanley & Miikkulainen 2002, table 2), "
                         + "applied over the options above: full; no-growth (a fixed, fully connected layer of "
                         + "initial-hidden (at least 10) hidden units, no add-node/add-link, as in the paper); no-speciation "
@@ -117,7 +149,7 @@ public record NeatParameters(
                 randomStart || !growth ? Math.max(10, o.intValue("initial-hidden"))
                         : o.intValue("initial-hidden"),
                 o.intValue("population-stagnation"), o.string("representative").equals("champion"), o.bool("elite-by-offspring"),
-                !growth);
+                !growth, new Mechanics(split(o.string("split-choice")), o.string("weight-scheme").equals("neat")));
     }
 
     private static boolean distribution(String name) {
@@ -133,6 +165,6 @@ public record NeatParameters(
                 weightPerturb, uniformWeights, weightPower, weightInit, weightCap, addNode, addLink, recurrent, toggleEnable,
                 activationMutation, disableInherited, interspeciesMating, mutateOnly, mateOnly, survivalThreshold,
                 stagnation, eliteMinSpecies, speciation, initialHidden, populationStagnation, championRepresentative,
-                eliteByOffspring, initialLayer);
+                eliteByOffspring, initialLayer, mechanics);
     }
 }
