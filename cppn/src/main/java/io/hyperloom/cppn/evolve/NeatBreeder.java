@@ -305,9 +305,11 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
                 continue;
             }
             ConnectionGene chosen = rng.nextBoolean() ? mine : match;
-            boolean enabled = true;
+            // paper: enabled unless disabled with disable-inherited when either parent's is off (so a gene off in
+            // both parents comes back with 1 − disable-inherited); NEAT C++: the chosen parent's flag, then the same
+            boolean enabled = p.mechanics().chosenFlag() ? chosen.enabled() : true;
             if (!mine.enabled() || !match.enabled()) {
-                enabled = !(rng.nextDouble() < p.disableInherited());
+                enabled = rng.nextDouble() < p.disableInherited() ? false : enabled;
             }
             b.connection(new ConnectionGene(mine.innovation(), mine.source(), mine.target(), chosen.weight(), enabled));
         }
@@ -322,6 +324,11 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
         CppnGenome child = b.build();
         // re-enabling a disabled gene may close a cycle in a recurrent-free run; keep the parent's flag then
         return p.recurrent() || child.isFeedForward() ? child : fitter;
+    }
+
+    /** The number of connection genes (NEAT C++ prefers the smaller parent on equal fitness). */
+    public int geneCount(CppnGenome genome) {
+        return genome.connections().size();
     }
 
     /**

@@ -32,9 +32,17 @@ public record NeatParameters(
      * @param severeWeights  NEAT C++'s mutate_link_weights: per mutation event "severe" with probability
      *                       ½ (per gene 70% perturb, 20% replace, 10% keep), else every gene perturbed, the
      *                       last 20% of genomes of ≥ 10 genes 50/20/30; instead of per gene weight-perturb
+     * @param neatCrossover  NEAT C++'s mate_multipoint: on equal fitness the smaller parent supplies the
+     *                       disjoint and excess genes (not the mother); a child of one parent with itself
+     *                       (or an identical genome) is always mutated
+     * @param chosenFlag     NEAT C++: a matching gene keeps the chosen parent's enabled flag unless disabled
+     *                       by disable-inherited (a gene off in both parents stays off); else the paper's
+     *                       text: off with disable-inherited if off in either parent, otherwise on
+     * @param neatParents    floor(survival-threshold · size) + 1 parents per species (NEAT C++) instead of
+     *                       ceil(survival-threshold · size)
      */
-    public record Mechanics(Split split, boolean severeWeights) {
-        public static final Mechanics OLD = new Mechanics(Split.UNIFORM, false);
+    public record Mechanics(Split split, boolean severeWeights, boolean neatCrossover, boolean chosenFlag, boolean neatParents) {
+        public static final Mechanics OLD = new Mechanics(Split.UNIFORM, false, false, false, false);
 
         public Mechanics {
             java.util.Objects.requireNonNull(split, "split");
@@ -124,6 +132,14 @@ public record NeatParameters(
                 OptionSpec.ofChoice("weight-scheme", "simple", "weight mutation: neat (NEAT C++ mutate_link_weights: half "
                         + "the events severe — per gene 70% perturb, 20% replace, 10% keep — else all perturbed, the tail of "
                         + "genomes of 10+ genes 50/20/30) or simple (per gene weight-perturb, else replaced)", "neat", "simple"),
+                OptionSpec.ofChoice("crossover", "simple", "neat (NEAT C++ mate_multipoint: on equal fitness the smaller "
+                        + "parent's disjoint and excess genes; a child of a genome with itself is always mutated) or simple "
+                        + "(the mother's genes on equal fitness)", "neat", "simple"),
+                OptionSpec.ofChoice("inherit-enabled", "paper", "a matching gene disabled in either parent: paper (disabled "
+                        + "with disable-inherited, else enabled) or neat (NEAT C++: the chosen parent's flag, then disabled "
+                        + "with disable-inherited; a gene off in both parents stays off; slower on xor)", "paper", "neat"),
+                OptionSpec.ofChoice("parents", "ceil", "parents per species: neat (floor(survival-threshold·size) + 1, "
+                        + "NEAT C++) or ceil (ceil(survival-threshold·size))", "neat", "ceil"),
                 OptionSpec.ofChoice("variant", "full", "the NEAT paper's ablations (Stanley & Miikkulainen 2002, table 2), "
                         + "applied over the options above: full; no-growth (a fixed, fully connected layer of "
                         + "initial-hidden (at least 10) hidden units, no add-node/add-link, as in the paper); no-speciation "
@@ -149,7 +165,9 @@ public record NeatParameters(
                 randomStart || !growth ? Math.max(10, o.intValue("initial-hidden"))
                         : o.intValue("initial-hidden"),
                 o.intValue("population-stagnation"), o.string("representative").equals("champion"), o.bool("elite-by-offspring"),
-                !growth, new Mechanics(split(o.string("split-choice")), o.string("weight-scheme").equals("neat")));
+                !growth, new Mechanics(split(o.string("split-choice")), o.string("weight-scheme").equals("neat"),
+                        o.string("crossover").equals("neat"), o.string("inherit-enabled").equals("neat"),
+                        o.string("parents").equals("neat")));
     }
 
     private static boolean distribution(String name) {

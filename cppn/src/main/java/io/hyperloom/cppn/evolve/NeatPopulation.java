@@ -229,6 +229,16 @@ public final class NeatPopulation<G> {
         return q;
     }
 
+    private boolean neatCrossover() {
+        return p.mechanics().neatCrossover() && breeder instanceof NeatBreeder;
+    }
+
+    /** Whether {@code a} has at least as many genes as {@code b} (NEAT C++: then b is the "better" parent on a tie). */
+    private boolean larger(G a, G b) {
+        NeatBreeder nb = (NeatBreeder) breeder;
+        return nb.geneCount((io.hyperloom.cppn.genome.CppnGenome) a) >= nb.geneCount((io.hyperloom.cppn.genome.CppnGenome) b);
+    }
+
     private void breed(Species<G> sp, int count, List<G> out) {
         if (count == 0) {
             return;
@@ -238,7 +248,9 @@ public final class NeatPopulation<G> {
             out.add(GenomeChromosome.genome(m.get(0).genotype()));
             count--;
         }
-        int parents = Math.max(1, (int) Math.ceil(p.survivalThreshold() * m.size()));
+        int parents = p.mechanics().neatParents()
+                ? Math.min(m.size(), (int) Math.floor(p.survivalThreshold() * m.size()) + 1)
+                : Math.max(1, (int) Math.ceil(p.survivalThreshold() * m.size()));
         for (int i = 0; i < count; i++) {
             Phenotype<GenomeGene<G>, Double> mom = m.get(rng.nextInt(parents));
             G child;
@@ -252,11 +264,16 @@ public final class NeatPopulation<G> {
                 } else {
                     dad = m.get(rng.nextInt(parents));
                 }
-                boolean momFitter = mom.fitness() >= dad.fitness();
-                G fitter = GenomeChromosome.genome((momFitter ? mom : dad).genotype());
-                G other = GenomeChromosome.genome((momFitter ? dad : mom).genotype());
+                G momGenome = GenomeChromosome.genome(mom.genotype());
+                G dadGenome = GenomeChromosome.genome(dad.genotype());
+                boolean momFitter = mom.fitness() > dad.fitness()
+                        || mom.fitness().equals(dad.fitness()) && !(neatCrossover() && larger(momGenome, dadGenome));
+                G fitter = momFitter ? momGenome : dadGenome;
+                G other = momFitter ? dadGenome : momGenome;
                 child = breeder.crossover(fitter, other);
-                if (!(rng.nextDouble() < p.mateOnly())) {
+                // NEAT C++ always mutates a child of a genome with itself: it would be a copy
+                boolean selfMating = neatCrossover() && (mom == dad || breeder.distance(momGenome, dadGenome) == 0);
+                if (selfMating || !(rng.nextDouble() < p.mateOnly())) {
                     child = breeder.mutate(child);
                 }
             }
