@@ -165,6 +165,20 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
         return b.build();
     }
 
+    /** The genome with only its weights mutated (as a weight-mutation event of {@link #mutate}). */
+    public CppnGenome mutateWeights(CppnGenome genome) {
+        CppnGenome.Builder b = genome.toBuilder();
+        if (p.mechanics().severeWeights()) {
+            mutateLinkWeights(genome.connections(), b);
+        } else {
+            for (ConnectionGene c : genome.connections()) {
+                double w = rng.nextDouble() < p.weightPerturb() ? c.weight() + draw(p.weightPower()) : newWeight();
+                b.connection(c.withWeight(clip(w)));
+            }
+        }
+        return b.build();
+    }
+
     /**
      * NEAT C++ 1.2's Genome::mutate_link_weights(power, rate 1, GAUSSIAN), weights in innovation order:
      * (1) the whole event is "severe" with probability ½: per gene, perturb with 70%, replace with 20%,

@@ -40,9 +40,17 @@ public record NeatParameters(
      *                       text: off with disable-inherited if off in either parent, otherwise on
      * @param neatParents    floor(survival-threshold · size) + 1 parents per species (NEAT C++) instead of
      *                       ceil(survival-threshold · size)
+     * @param neatOffspring  NEAT C++'s offspring allocation: raw fitness (not shifted by the population
+     *                       minimum), a stagnant species' fitness ×0.01 (also the champion's species),
+     *                       per-organism expected offspring with a fractional skim, the shortfall to the
+     *                       species expecting most; instead of removing stagnant species and largest remainders
+     * @param superChamp     after delta coding (population-stagnation) the two species' offspring are all made
+     *                       from their champions: weight mutations (20% add-link), the last an exact copy (NEAT
+     *                       C++); instead of breeding the two species normally
      */
-    public record Mechanics(Split split, boolean severeWeights, boolean neatCrossover, boolean chosenFlag, boolean neatParents) {
-        public static final Mechanics OLD = new Mechanics(Split.UNIFORM, false, false, false, false);
+    public record Mechanics(Split split, boolean severeWeights, boolean neatCrossover, boolean chosenFlag, boolean neatParents, boolean neatOffspring,
+                            boolean superChamp) {
+        public static final Mechanics OLD = new Mechanics(Split.UNIFORM, false, false, false, false, false, false);
 
         public Mechanics {
             java.util.Objects.requireNonNull(split, "split");
@@ -140,6 +148,13 @@ public record NeatParameters(
                         + "with disable-inherited; a gene off in both parents stays off; slower on xor)", "paper", "neat"),
                 OptionSpec.ofChoice("parents", "ceil", "parents per species: neat (floor(survival-threshold·size) + 1, "
                         + "NEAT C++) or ceil (ceil(survival-threshold·size))", "neat", "ceil"),
+                OptionSpec.ofChoice("offspring", "shifted", "offspring allocation: neat (NEAT C++: raw shared fitness, stagnant "
+                        + "species ×0.01 — the champion's too — per-organism expected counts with a fractional skim, shortfall to "
+                        + "the species expecting most) or shifted (fitness minus the population minimum, stagnant species other "
+                        + "than the champion's get none, largest remainders)", "neat", "shifted"),
+                OptionSpec.ofBoolean("super-champ", false, "after delta coding (population-stagnation), the two species' "
+                        + "offspring are all weight-mutated (20%: add-link) copies of their champions, the last unchanged "
+                        + "(NEAT C++); false breeds the two species normally"),
                 OptionSpec.ofChoice("variant", "full", "the NEAT paper's ablations (Stanley & Miikkulainen 2002, table 2), "
                         + "applied over the options above: full; no-growth (a fixed, fully connected layer of "
                         + "initial-hidden (at least 10) hidden units, no add-node/add-link, as in the paper); no-speciation "
@@ -167,7 +182,8 @@ public record NeatParameters(
                 o.intValue("population-stagnation"), o.string("representative").equals("champion"), o.bool("elite-by-offspring"),
                 !growth, new Mechanics(split(o.string("split-choice")), o.string("weight-scheme").equals("neat"),
                         o.string("crossover").equals("neat"), o.string("inherit-enabled").equals("neat"),
-                        o.string("parents").equals("neat")));
+                        o.string("parents").equals("neat"), o.string("offspring").equals("neat"),
+                        o.bool("super-champ")));
     }
 
     private static boolean distribution(String name) {

@@ -97,6 +97,7 @@ public final class NeatPopulation<G> {
             nb.nextGeneration();
         }
         speciate(evaluated, generation);
+        currentGeneration = generation;
         double min = Double.POSITIVE_INFINITY;
         Phenotype<GenomeGene<G>, Double> champion = null;
         for (Phenotype<GenomeGene<G>, Double> ph : evaluated) {
@@ -117,7 +118,18 @@ public final class NeatPopulation<G> {
                 sp.bestEver = best;
                 sp.lastImproved = generation;
             }
-            alive[k] = generation - sp.lastImproved < p.stagnation() || sp.members.contains(champion);
+            boolean stagnant = generation - sp.lastImproved >= p.stagnation();
+            if (p.mechanics().neatOffspring()) {
+                // NEAT C++ adjust_fitness: raw fitness (negative → 0.0001), ×0.01 when stagnant, shared by size
+                alive[k] = true;
+                for (Phenotype<GenomeGene<G>, Double> ph : sp.members) {
+                    double f = ph.fitness() * (stagnant ? 0.01 : 1.0);
+                    shared[k] += (f < 0 ? 0.0001 : f) / sp.members.size();
+                }
+                total += shared[k];
+                continue;
+            }
+            alive[k] = !stagnant || sp.members.contains(champion);
             if (alive[k]) {
                 for (Phenotype<GenomeGene<G>, Double> ph : sp.members) {
                     shared[k] += (ph.fitness() - min) / sp.members.size();
@@ -125,7 +137,7 @@ public final class NeatPopulation<G> {
                 total += shared[k];
             }
         }
-        int[] quota = quotas(shared, alive, total);
+        int[] quota = p.mechanics().neatOffspring() ? skimQuotas(total) : quotas(shared, alive, total);
         if (champion.fitness() > populationBest) {
             populationBest = champion.fitness();
             populationImproved = generation;
@@ -135,8 +147,14 @@ public final class NeatPopulation<G> {
         }
         List<G> next = new ArrayList<>(p.population());
         for (int k = 0; k < s; k++) {
-            breed(species.get(k), quota[k], next);
+            int count = quota[k];
+            if (superChamp != null && superChamp[k] > 0) {
+                superChampOffspring(species.get(k).members.get(0), superChamp[k], next);
+                count = 0;
+            }
+            breed(species.get(k), count, next);
         }
+        superChamp = null;
         return next;
     }
 
@@ -192,9 +210,76 @@ public final class NeatPopulation<G> {
             q[order[1]] = p.population() / 2;
             species.get(order[1]).lastImproved = generation;
         }
+        if (p.mechanics().superChamp()) {
+            superChamp = q.clone();
+        }
         species.get(order[0]).lastImproved = generation;
         populationImproved = generation;
         return q;
+    }
+
+    /**
+     * NEAT C++ 1.2's count_offspring: (1) each organism expects f'/mean f' offspring (f' its adjusted,
+     * shared fitness); (2) species in order sum the whole parts and a running "skim" of the fractional
+     * parts, which pays out a whole offspring whenever it exceeds 1; (3) if the total falls short,
+     * the species expecting the most (the last on ties) gets one more, and if it still falls short,
+     * that species gets the whole population. Members must be sorted and fitness adjusted as in
+     * {@link #reproduce}.
+     */
+    private int[] skimQuotas(double total) {
+        int s = species.size();
+        int[] q = new int[s];
+        int organisms = 0;
+        for (Species<G> sp : species) {
+            organisms += sp.members.size();
+        }
+        double average = total / organisms;
+        double skim = 0;
+        int given = 0;
+        for (int k = 0; k < s; k++) {
+            Species<G> sp = species.get(k);
+            boolean stagnant = generationOf(sp);
+            for (Phenotype<GenomeGene<G>, Double> ph : sp.members) {
+                double f = ph.fitness() * (stagnant ? 0.01 : 1.0);
+                double expected = average > 0 ? ((f < 0 ? 0.0001 : f) / sp.members.size()) / average : 1.0;
+                int whole = (int) Math.floor(expected);
+                q[k] += whole;
+                skim += expected - whole;
+                if (skim > 1.0) {
+                    double extra = Math.floor(skim);
+                    q[k] += (int) extra;
+                    skim -= extra;
+                }
+            }
+            given += q[k];
+        }
+        if (given < p.population()) {
+            int best = 0;
+            for (int k = 0; k < s; k++) {
+                if (q[k] >= q[best]) {
+                    best = k;
+                }
+            }
+            q[best]++;
+            given++;
+            if (given < p.population()) {
+                java.util.Arrays.fill(q, 0);
+                q[best] = p.population();
+            }
+        }
+        // NEAT C++ lets the skim overshoot by float error; the population size is fixed here
+        for (int k = s - 1; given > p.population() && k >= 0; k--) {
+            int cut = Math.min(q[k], given - p.population());
+            q[k] -= cut;
+            given -= cut;
+        }
+        return q;
+    }
+
+    private long currentGeneration;
+
+    private boolean generationOf(Species<G> sp) {
+        return currentGeneration - sp.lastImproved >= p.stagnation();
     }
 
     /** Offspring per species: proportional to shared fitness, largest remainders, total = population. */
@@ -237,6 +322,31 @@ public final class NeatPopulation<G> {
     private boolean larger(G a, G b) {
         NeatBreeder nb = (NeatBreeder) breeder;
         return nb.geneCount((io.hyperloom.cppn.genome.CppnGenome) a) >= nb.geneCount((io.hyperloom.cppn.genome.CppnGenome) b);
+    }
+
+    /** Set by delta coding with {@code super-champ}: per species, offspring all made from its champion. */
+    private int[] superChamp;
+
+    /**
+     * NEAT C++'s "super champion" offspring after delta coding: all {@code count} children come from
+     * the champion — each but the last a weight mutation of it (or, with probability 0.2 when add-link
+     * is on, an add-link mutation), the last an exact copy.
+     */
+    @SuppressWarnings("unchecked")
+    private void superChampOffspring(Phenotype<GenomeGene<G>, Double> champ, int count, List<G> out) {
+        G g = GenomeChromosome.genome(champ.genotype());
+        for (int i = count; i > 0; i--) {
+            if (i == 1 || !(breeder instanceof NeatBreeder nb)) {
+                out.add(i == 1 ? g : breeder.mutate(g));
+                continue;
+            }
+            io.hyperloom.cppn.genome.CppnGenome c = (io.hyperloom.cppn.genome.CppnGenome) g;
+            io.hyperloom.cppn.genome.CppnGenome child = null;
+            if (!(rng.nextDouble() < 0.8 || p.addLink() == 0)) {
+                child = nb.addLink(c);
+            }
+            out.add((G) (child != null ? child : nb.mutateWeights(c)));
+        }
     }
 
     private void breed(Species<G> sp, int count, List<G> out) {
