@@ -19,12 +19,14 @@ import java.util.random.RandomGenerator;
  * the optimizer's thread only.
  *
  * <p>How a mutation works (as in NEAT C++): with probability add-node one enabled connection is
- * split (1) — it is disabled, a hidden node with a random activation from the set takes its place,
+ * split (1) — by default chosen as NEAT C++ does (never from the bias node, older links first in small
+ * genomes, see {@link #addNode}); it is disabled, a hidden node with a random activation from the set takes its place,
  * the incoming connection gets weight 1 and the outgoing one the old weight, so the network computes
  * nearly what it did; else with probability add-link (2) a new connection joins two unconnected
  * nodes, feed-forward unless recurrence is allowed (a candidate that would close a cycle is
- * rejected, 20 tries); else (3) with probability weight-mutation every weight is perturbed by a
- * uniform or Gaussian draw (or, per weight with probability 1 − weight-perturb, replaced), then one connection's
+ * rejected, 20 tries); else (3) with probability weight-mutation the weights are mutated — by default
+ * NEAT C++'s mutate_link_weights ({@code weight-scheme=neat}), else every weight perturbed by a uniform
+ * or Gaussian draw (or, per weight with probability 1 − weight-perturb, replaced) — then one connection's
  * enabled flag may flip and one hidden node's activation may change.
  */
 public final class NeatBreeder implements Breeder<CppnGenome> {

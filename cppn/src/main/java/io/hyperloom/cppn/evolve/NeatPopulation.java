@@ -29,12 +29,17 @@ import java.util.random.RandomGenerator;
  *       mutated copies, the rest crossovers (mate from another species with probability
  *       interspecies-mating), mutated unless mate-only.</li>
  * </ol>
- * Options from NEAT C++ 1.2 (all off by default): {@code representative=champion} makes each
- * species' best member its representative; {@code elite-by-offspring} copies the champion when the
- * species is due more than elite-min-species offspring; {@code population-stagnation=N}: when the
- * population's best has not improved for N generations, the two species with the best champions get
- * half the population each (one species: all of it), every other species none, and the two
- * species' and the population's improvement clocks restart (NEAT C++'s "delta coding").
+ * Defaults since issue 7 follow NEAT C++ 1.2 where it differs from the steps above (each has an option
+ * restoring the step as written; see NeatParameters.Mechanics): offspring by {@code offspring=neat}
+ * (raw fitness, stagnant species ×0.01 instead of removed, a fractional skim instead of largest
+ * remainders), floor(survival-threshold·size)+1 parents, ties in crossover to the smaller parent.
+ * Further NEAT C++ 1.2 mechanics: {@code elite-by-offspring} (default on) copies the champion when the
+ * species is due more than elite-min-species offspring; {@code population-stagnation=N} (default 20):
+ * when the population's best has not improved for N generations, the two species with the best
+ * champions get half the population each (one species: all of it), every other species none, and the
+ * two species' and the population's improvement clocks restart (NEAT C++'s "delta coding"), their
+ * offspring all from their champions with {@code super-champ} (default on);
+ * {@code representative=champion} (off: slower on xor) makes each species' best member its representative.
  *
  * @param <G> the immutable genome type
  */
@@ -314,6 +319,13 @@ public final class NeatPopulation<G> {
         return q;
     }
 
+    /** Parents of a species of {@code size}: NEAT C++ floor(survival-threshold · size) + 1, or the ceiling. */
+    static int parentCount(NeatParameters p, int size) {
+        return p.mechanics().neatParents()
+                ? Math.min(size, (int) Math.floor(p.survivalThreshold() * size) + 1)
+                : Math.max(1, (int) Math.ceil(p.survivalThreshold() * size));
+    }
+
     private boolean neatCrossover() {
         return p.mechanics().neatCrossover() && breeder instanceof NeatBreeder;
     }
@@ -358,9 +370,7 @@ public final class NeatPopulation<G> {
             out.add(GenomeChromosome.genome(m.get(0).genotype()));
             count--;
         }
-        int parents = p.mechanics().neatParents()
-                ? Math.min(m.size(), (int) Math.floor(p.survivalThreshold() * m.size()) + 1)
-                : Math.max(1, (int) Math.ceil(p.survivalThreshold() * m.size()));
+        int parents = parentCount(p, m.size());
         for (int i = 0; i < count; i++) {
             Phenotype<GenomeGene<G>, Double> mom = m.get(rng.nextInt(parents));
             G child;
