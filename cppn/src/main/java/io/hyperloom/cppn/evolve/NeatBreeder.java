@@ -19,12 +19,14 @@ import java.util.random.RandomGenerator;
  * the optimizer's thread only.
  *
  * <p>How a mutation works (as in NEAT C++): with probability add-node one enabled connection is
- * split (1) — it is disabled, a hidden node with a random activation from the set takes its place,
+ * split (1) — by default chosen as NEAT C++ does (never from the bias node, older links first in small
+ * genomes, see {@link #addNode}); it is disabled, a hidden node with a random activation from the set takes its place,
  * the incoming connection gets weight 1 and the outgoing one the old weight, so the network computes
  * nearly what it did; else with probability add-link (2) a new connection joins two unconnected
  * nodes, feed-forward unless recurrence is allowed (a candidate that would close a cycle is
- * rejected, 20 tries); else (3) with probability weight-mutation every weight is perturbed by a
- * uniform or Gaussian draw (or, per weight with probability 1 − weight-perturb, replaced), then one connection's
+ * rejected, 20 tries); else (3) with probability weight-mutation the weights are mutated — by default
+ * NEAT C++'s mutate_link_weights ({@code weight-scheme=neat}), else every weight perturbed by a uniform
+ * or Gaussian draw (or, per weight with probability 1 − weight-perturb, replaced) — then one connection's
  * enabled flag may flip and one hidden node's activation may change.
  */
 public final class NeatBreeder implements Breeder<CppnGenome> {
@@ -142,11 +144,15 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
         }
         CppnGenome.Builder b = genome.toBuilder();
         if (rng.nextDouble() < p.weightMutation()) {
-            for (ConnectionGene c : genome.connections()) {
-                double w = rng.nextDouble() < p.weightPerturb()
-                        ? c.weight() + draw(p.weightPower())
-                        : newWeight();
-                b.connection(c.withWeight(clip(w)));
+            if (p.mechanics().severeWeights()) {
+                mutateLinkWeights(genome.connections(), b);
+            } else {
+                for (ConnectionGene c : genome.connections()) {
+                    double w = rng.nextDouble() < p.weightPerturb()
+                            ? c.weight() + draw(p.weightPower())
+                            : newWeight();
+                    b.connection(c.withWeight(clip(w)));
+                }
             }
         }
         if (!genome.connections().isEmpty() && rng.nextDouble() < p.toggleEnable()) {
@@ -161,13 +167,71 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
         return b.build();
     }
 
-    /** Splits a random enabled connection (step 1), or null if there is none. */
+    /** The genome with only its weights mutated (as a weight-mutation event of {@link #mutate}). */
+    public CppnGenome mutateWeights(CppnGenome genome) {
+        CppnGenome.Builder b = genome.toBuilder();
+        if (p.mechanics().severeWeights()) {
+            mutateLinkWeights(genome.connections(), b);
+        } else {
+            for (ConnectionGene c : genome.connections()) {
+                double w = rng.nextDouble() < p.weightPerturb() ? c.weight() + draw(p.weightPower()) : newWeight();
+                b.connection(c.withWeight(clip(w)));
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * NEAT C++ 1.2's Genome::mutate_link_weights(power, rate 1, GAUSSIAN), weights in innovation order:
+     * (1) the whole event is "severe" with probability ½: per gene, perturb with 70%, replace with 20%,
+     * keep with 10%; (2) otherwise, in genomes of at least 10 genes, genes past the first 80% (the
+     * youngest, least tested) are perturbed with 50%, replaced with 20%, kept with 30%; (3) every other
+     * gene is perturbed. Perturbation and replacement are both a draw of scale weight-power (NEAT C++:
+     * uniform ±2.5). One draw per gene for the value and one for the choice, as NEAT C++.
+     */
+    private void mutateLinkWeights(List<ConnectionGene> genes, CppnGenome.Builder b) {
+        boolean severe = rng.nextDouble() > 0.5;
+        int total = genes.size();
+        double endpart = total * 0.8;
+        int num = 0;
+        for (ConnectionGene c : genes) {
+            double perturbAbove;
+            double replaceAbove;
+            if (severe) {
+                perturbAbove = 0.3;
+                replaceAbove = 0.1;
+            } else if (total >= 10 && num > endpart) {
+                perturbAbove = 0.5;
+                replaceAbove = 0.3;
+            } else {
+                // NEAT C++ draws here whether to allow cold (replacing) mutations; at rate 1 neither case replaces
+                rng.nextDouble();
+                perturbAbove = 0.0;
+                replaceAbove = 0.0;
+            }
+            double r = draw(p.weightPower());
+            double choice = rng.nextDouble();
+            double w = c.weight();
+            if (choice > perturbAbove) {
+                w += r;
+            } else if (choice > replaceAbove) {
+                w = r;
+            }
+            b.connection(c.withWeight(clip(w)));
+            num++;
+        }
+    }
+
+    /** Splits an enabled connection (step 1), or null if there is none (or NEAT C++'s choice failed). */
     CppnGenome addNode(CppnGenome genome) {
-        List<ConnectionGene> enabled = genome.connections().stream().filter(ConnectionGene::enabled).toList();
-        if (enabled.isEmpty()) {
+        ConnectionGene c = switch (p.mechanics().split()) {
+            case NEAT -> olderSplitChoice(genome);
+            case NO_BIAS -> uniformSplitChoice(genome, true);
+            case UNIFORM -> uniformSplitChoice(genome, false);
+        };
+        if (c == null) {
             return null;
         }
-        ConnectionGene c = enabled.get(rng.nextInt(enabled.size()));
         InnovationRegistry.Split s = registry.split(c.innovation(), c.source(), c.target());
         CppnGenome.Builder b = genome.toBuilder();
         if (b.hasNode(s.node())) {
@@ -178,6 +242,46 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
         b.connection(new ConnectionGene(s.in(), c.source(), s.node(), 1.0, true));
         b.connection(new ConnectionGene(s.out(), s.node(), c.target(), c.weight(), true));
         return b.build();
+    }
+
+    private ConnectionGene uniformSplitChoice(CppnGenome genome, boolean skipBias) {
+        List<ConnectionGene> enabled = genome.connections().stream()
+                .filter(c -> c.enabled() && !(skipBias && fromBias(genome, c))).toList();
+        return enabled.isEmpty() ? null : enabled.get(rng.nextInt(enabled.size()));
+    }
+
+    /**
+     * NEAT C++ 1.2's choice in Genome::mutate_add_node: never a link from the bias node (splitting it
+     * makes a constant hidden node); in genomes of fewer than 15 genes (1) skip to the first enabled
+     * non-bias gene in innovation order, (2) step on while a draw is below 0.3 (or the gene is from
+     * the bias), and take that gene if it is enabled — older links are split more often, so the
+     * population tends to split the same link and the splits share innovation numbers; in larger
+     * genomes 20 uniform tries for an enabled non-bias gene.
+     */
+    private ConnectionGene olderSplitChoice(CppnGenome genome) {
+        List<ConnectionGene> genes = genome.connections();
+        int n = genes.size();
+        if (n < 15) {
+            int i = 0;
+            while (i < n && (!genes.get(i).enabled() || fromBias(genome, genes.get(i)))) {
+                i++;
+            }
+            while (i < n && (rng.nextDouble() < 0.3 || fromBias(genome, genes.get(i)))) {
+                i++;
+            }
+            return i < n && genes.get(i).enabled() ? genes.get(i) : null;
+        }
+        for (int attempt = 0; attempt < 20; attempt++) {
+            ConnectionGene c = genes.get(rng.nextInt(n));
+            if (c.enabled() && !fromBias(genome, c)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static boolean fromBias(CppnGenome genome, ConnectionGene c) {
+        return genome.node(c.source()).type() == NodeGene.Type.BIAS;
     }
 
     /** Adds a connection between two unconnected nodes (step 2), or null after 20 failed tries. */
@@ -217,9 +321,11 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
                 continue;
             }
             ConnectionGene chosen = rng.nextBoolean() ? mine : match;
-            boolean enabled = true;
+            // paper: enabled unless disabled with disable-inherited when either parent's is off (so a gene off in
+            // both parents comes back with 1 − disable-inherited); NEAT C++: the chosen parent's flag, then the same
+            boolean enabled = p.mechanics().chosenFlag() ? chosen.enabled() : true;
             if (!mine.enabled() || !match.enabled()) {
-                enabled = !(rng.nextDouble() < p.disableInherited());
+                enabled = rng.nextDouble() < p.disableInherited() ? false : enabled;
             }
             b.connection(new ConnectionGene(mine.innovation(), mine.source(), mine.target(), chosen.weight(), enabled));
         }
@@ -234,6 +340,11 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
         CppnGenome child = b.build();
         // re-enabling a disabled gene may close a cycle in a recurrent-free run; keep the parent's flag then
         return p.recurrent() || child.isFeedForward() ? child : fitter;
+    }
+
+    /** The number of connection genes (NEAT C++ prefers the smaller parent on equal fitness). */
+    public int geneCount(CppnGenome genome) {
+        return genome.connections().size();
     }
 
     /**

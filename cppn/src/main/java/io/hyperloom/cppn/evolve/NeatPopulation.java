@@ -29,12 +29,17 @@ import java.util.random.RandomGenerator;
  *       mutated copies, the rest crossovers (mate from another species with probability
  *       interspecies-mating), mutated unless mate-only.</li>
  * </ol>
- * Options from NEAT C++ 1.2 (all off by default): {@code representative=champion} makes each
- * species' best member its representative; {@code elite-by-offspring} copies the champion when the
- * species is due more than elite-min-species offspring; {@code population-stagnation=N}: when the
- * population's best has not improved for N generations, the two species with the best champions get
- * half the population each (one species: all of it), every other species none, and the two
- * species' and the population's improvement clocks restart (NEAT C++'s "delta coding").
+ * Defaults since issue 7 follow NEAT C++ 1.2 where it differs from the steps above (each has an option
+ * restoring the step as written; see NeatParameters.Mechanics): offspring by {@code offspring=neat}
+ * (raw fitness, stagnant species ×0.01 instead of removed, a fractional skim instead of largest
+ * remainders), floor(survival-threshold·size)+1 parents, ties in crossover to the smaller parent.
+ * Further NEAT C++ 1.2 mechanics: {@code elite-by-offspring} (default on) copies the champion when the
+ * species is due more than elite-min-species offspring; {@code population-stagnation=N} (default 20):
+ * when the population's best has not improved for N generations, the two species with the best
+ * champions get half the population each (one species: all of it), every other species none, and the
+ * two species' and the population's improvement clocks restart (NEAT C++'s "delta coding"), their
+ * offspring all from their champions with {@code super-champ} (default on);
+ * {@code representative=champion} (off: slower on xor) makes each species' best member its representative.
  *
  * @param <G> the immutable genome type
  */
@@ -97,6 +102,7 @@ public final class NeatPopulation<G> {
             nb.nextGeneration();
         }
         speciate(evaluated, generation);
+        currentGeneration = generation;
         double min = Double.POSITIVE_INFINITY;
         Phenotype<GenomeGene<G>, Double> champion = null;
         for (Phenotype<GenomeGene<G>, Double> ph : evaluated) {
@@ -117,7 +123,18 @@ public final class NeatPopulation<G> {
                 sp.bestEver = best;
                 sp.lastImproved = generation;
             }
-            alive[k] = generation - sp.lastImproved < p.stagnation() || sp.members.contains(champion);
+            boolean stagnant = generation - sp.lastImproved >= p.stagnation();
+            if (p.mechanics().neatOffspring()) {
+                // NEAT C++ adjust_fitness: raw fitness (negative → 0.0001), ×0.01 when stagnant, shared by size
+                alive[k] = true;
+                for (Phenotype<GenomeGene<G>, Double> ph : sp.members) {
+                    double f = ph.fitness() * (stagnant ? 0.01 : 1.0);
+                    shared[k] += (f < 0 ? 0.0001 : f) / sp.members.size();
+                }
+                total += shared[k];
+                continue;
+            }
+            alive[k] = !stagnant || sp.members.contains(champion);
             if (alive[k]) {
                 for (Phenotype<GenomeGene<G>, Double> ph : sp.members) {
                     shared[k] += (ph.fitness() - min) / sp.members.size();
@@ -125,7 +142,7 @@ public final class NeatPopulation<G> {
                 total += shared[k];
             }
         }
-        int[] quota = quotas(shared, alive, total);
+        int[] quota = p.mechanics().neatOffspring() ? skimQuotas(total) : quotas(shared, alive, total);
         if (champion.fitness() > populationBest) {
             populationBest = champion.fitness();
             populationImproved = generation;
@@ -135,8 +152,14 @@ public final class NeatPopulation<G> {
         }
         List<G> next = new ArrayList<>(p.population());
         for (int k = 0; k < s; k++) {
-            breed(species.get(k), quota[k], next);
+            int count = quota[k];
+            if (superChamp != null && superChamp[k] > 0) {
+                superChampOffspring(species.get(k).members.get(0), superChamp[k], next);
+                count = 0;
+            }
+            breed(species.get(k), count, next);
         }
+        superChamp = null;
         return next;
     }
 
@@ -192,9 +215,76 @@ public final class NeatPopulation<G> {
             q[order[1]] = p.population() / 2;
             species.get(order[1]).lastImproved = generation;
         }
+        if (p.mechanics().superChamp()) {
+            superChamp = q.clone();
+        }
         species.get(order[0]).lastImproved = generation;
         populationImproved = generation;
         return q;
+    }
+
+    /**
+     * NEAT C++ 1.2's count_offspring: (1) each organism expects f'/mean f' offspring (f' its adjusted,
+     * shared fitness); (2) species in order sum the whole parts and a running "skim" of the fractional
+     * parts, which pays out a whole offspring whenever it exceeds 1; (3) if the total falls short,
+     * the species expecting the most (the last on ties) gets one more, and if it still falls short,
+     * that species gets the whole population. Members must be sorted and fitness adjusted as in
+     * {@link #reproduce}.
+     */
+    private int[] skimQuotas(double total) {
+        int s = species.size();
+        int[] q = new int[s];
+        int organisms = 0;
+        for (Species<G> sp : species) {
+            organisms += sp.members.size();
+        }
+        double average = total / organisms;
+        double skim = 0;
+        int given = 0;
+        for (int k = 0; k < s; k++) {
+            Species<G> sp = species.get(k);
+            boolean stagnant = generationOf(sp);
+            for (Phenotype<GenomeGene<G>, Double> ph : sp.members) {
+                double f = ph.fitness() * (stagnant ? 0.01 : 1.0);
+                double expected = average > 0 ? ((f < 0 ? 0.0001 : f) / sp.members.size()) / average : 1.0;
+                int whole = (int) Math.floor(expected);
+                q[k] += whole;
+                skim += expected - whole;
+                if (skim > 1.0) {
+                    double extra = Math.floor(skim);
+                    q[k] += (int) extra;
+                    skim -= extra;
+                }
+            }
+            given += q[k];
+        }
+        if (given < p.population()) {
+            int best = 0;
+            for (int k = 0; k < s; k++) {
+                if (q[k] >= q[best]) {
+                    best = k;
+                }
+            }
+            q[best]++;
+            given++;
+            if (given < p.population()) {
+                java.util.Arrays.fill(q, 0);
+                q[best] = p.population();
+            }
+        }
+        // NEAT C++ lets the skim overshoot by float error; the population size is fixed here
+        for (int k = s - 1; given > p.population() && k >= 0; k--) {
+            int cut = Math.min(q[k], given - p.population());
+            q[k] -= cut;
+            given -= cut;
+        }
+        return q;
+    }
+
+    private long currentGeneration;
+
+    private boolean generationOf(Species<G> sp) {
+        return currentGeneration - sp.lastImproved >= p.stagnation();
     }
 
     /** Offspring per species: proportional to shared fitness, largest remainders, total = population. */
@@ -229,6 +319,48 @@ public final class NeatPopulation<G> {
         return q;
     }
 
+    /** Parents of a species of {@code size}: NEAT C++ floor(survival-threshold · size) + 1, or the ceiling. */
+    static int parentCount(NeatParameters p, int size) {
+        return p.mechanics().neatParents()
+                ? Math.min(size, (int) Math.floor(p.survivalThreshold() * size) + 1)
+                : Math.max(1, (int) Math.ceil(p.survivalThreshold() * size));
+    }
+
+    private boolean neatCrossover() {
+        return p.mechanics().neatCrossover() && breeder instanceof NeatBreeder;
+    }
+
+    /** Whether {@code a} has at least as many genes as {@code b} (NEAT C++: then b is the "better" parent on a tie). */
+    private boolean larger(G a, G b) {
+        NeatBreeder nb = (NeatBreeder) breeder;
+        return nb.geneCount((io.hyperloom.cppn.genome.CppnGenome) a) >= nb.geneCount((io.hyperloom.cppn.genome.CppnGenome) b);
+    }
+
+    /** Set by delta coding with {@code super-champ}: per species, offspring all made from its champion. */
+    private int[] superChamp;
+
+    /**
+     * NEAT C++'s "super champion" offspring after delta coding: all {@code count} children come from
+     * the champion — each but the last a weight mutation of it (or, with probability 0.2 when add-link
+     * is on, an add-link mutation), the last an exact copy.
+     */
+    @SuppressWarnings("unchecked")
+    private void superChampOffspring(Phenotype<GenomeGene<G>, Double> champ, int count, List<G> out) {
+        G g = GenomeChromosome.genome(champ.genotype());
+        for (int i = count; i > 0; i--) {
+            if (i == 1 || !(breeder instanceof NeatBreeder nb)) {
+                out.add(i == 1 ? g : breeder.mutate(g));
+                continue;
+            }
+            io.hyperloom.cppn.genome.CppnGenome c = (io.hyperloom.cppn.genome.CppnGenome) g;
+            io.hyperloom.cppn.genome.CppnGenome child = null;
+            if (!(rng.nextDouble() < 0.8 || p.addLink() == 0)) {
+                child = nb.addLink(c);
+            }
+            out.add((G) (child != null ? child : nb.mutateWeights(c)));
+        }
+    }
+
     private void breed(Species<G> sp, int count, List<G> out) {
         if (count == 0) {
             return;
@@ -238,7 +370,7 @@ public final class NeatPopulation<G> {
             out.add(GenomeChromosome.genome(m.get(0).genotype()));
             count--;
         }
-        int parents = Math.max(1, (int) Math.ceil(p.survivalThreshold() * m.size()));
+        int parents = parentCount(p, m.size());
         for (int i = 0; i < count; i++) {
             Phenotype<GenomeGene<G>, Double> mom = m.get(rng.nextInt(parents));
             G child;
@@ -252,11 +384,16 @@ public final class NeatPopulation<G> {
                 } else {
                     dad = m.get(rng.nextInt(parents));
                 }
-                boolean momFitter = mom.fitness() >= dad.fitness();
-                G fitter = GenomeChromosome.genome((momFitter ? mom : dad).genotype());
-                G other = GenomeChromosome.genome((momFitter ? dad : mom).genotype());
+                G momGenome = GenomeChromosome.genome(mom.genotype());
+                G dadGenome = GenomeChromosome.genome(dad.genotype());
+                boolean momFitter = mom.fitness() > dad.fitness()
+                        || mom.fitness().equals(dad.fitness()) && !(neatCrossover() && larger(momGenome, dadGenome));
+                G fitter = momFitter ? momGenome : dadGenome;
+                G other = momFitter ? dadGenome : momGenome;
                 child = breeder.crossover(fitter, other);
-                if (!(rng.nextDouble() < p.mateOnly())) {
+                // NEAT C++ always mutates a child of a genome with itself: it would be a copy
+                boolean selfMating = neatCrossover() && (mom == dad || breeder.distance(momGenome, dadGenome) == 0);
+                if (selfMating || !(rng.nextDouble() < p.mateOnly())) {
                     child = breeder.mutate(child);
                 }
             }

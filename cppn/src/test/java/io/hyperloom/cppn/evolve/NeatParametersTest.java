@@ -18,8 +18,8 @@ class NeatParametersTest {
 
     @Test
     void weightDistributionIsParsed() {
-        assertFalse(NeatParameters.DEFAULTS.uniformWeights());
-        assertTrue(of(Map.of("weight-distribution", "uniform")).uniformWeights());
+        assertTrue(NeatParameters.DEFAULTS.uniformWeights(), "NEAT C++: uniform ±weight-power");
+        assertFalse(of(Map.of("weight-distribution", "gaussian")).uniformWeights());
         assertThrows(IllegalArgumentException.class, () -> of(Map.of("weight-distribution", "cauchy")));
     }
 

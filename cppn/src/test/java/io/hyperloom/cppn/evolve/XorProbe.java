@@ -7,10 +7,16 @@ import io.hyperloom.search.option.Options;
 import io.hyperloom.search.task.Task;
 import io.hyperloom.search.task.xor.XorTask;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Probe (not a test): mean evaluations to solve XOR over seeds FROM..FROM+COUNT-1; args FROM COUNT [neat-option=value…]. */
+/**
+ * Probe (not a test): evaluations to solve XOR over seeds FROM..FROM+COUNT-1, budget 50,000;
+ * args FROM COUNT [neat-option=value…]. Prints solved, mean, quartiles and worst of the solved runs.
+ */
 public class XorProbe {
     public static void main(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -21,23 +27,27 @@ public class XorProbe {
         NeatParameters p = NeatParameters.of(Options.resolve("neat", NeatParameters.options(), given));
         long from = Long.parseLong(args[0]);
         int seeds = Integer.parseInt(args[1]);
-        long total = 0;
-        long worst = 0;
-        int solved = 0;
+        List<Long> evals = new ArrayList<>();
+        StringBuilder slow = new StringBuilder();
         for (long seed = from; seed < from + seeds; seed++) {
             try (LocalEvaluator ev = new LocalEvaluator(1)) {
                 Search s = new Search(new XorTask(2), NeatXorTest.FAMILY, ev, seed, 50_000, Task.BudgetUnit.EVALUATIONS, ProgressListener.NONE);
                 new NeatOptimizer(p).run(s);
                 if (s.isSolved()) {
-                    solved++;
-                    total += s.evaluations();
-                    worst = Math.max(worst, s.evaluations());
+                    evals.add(s.evaluations());
                 }
                 if (!s.isSolved() || s.evaluations() > 20000) {
-                    System.out.println("seed " + seed + " evals " + s.evaluations() + " solved " + s.isSolved());
+                    slow.append(' ').append(seed).append(':').append(s.isSolved() ? s.evaluations() : "fail");
                 }
             }
         }
-        System.out.println(given + " solved " + solved + "/" + seeds + " mean evals " + (solved == 0 ? 0 : total / solved) + " worst " + worst);
+        Collections.sort(evals);
+        long total = evals.stream().mapToLong(Long::longValue).sum();
+        int n = evals.size();
+        System.out.println(given + " seeds " + from + "-" + (from + seeds - 1) + " solved " + n + "/" + seeds
+                + " mean " + (n == 0 ? 0 : total / n)
+                + " q1 " + (n == 0 ? 0 : evals.get(n / 4)) + " median " + (n == 0 ? 0 : evals.get(n / 2))
+                + " q3 " + (n == 0 ? 0 : evals.get(3 * n / 4)) + " worst " + (n == 0 ? 0 : evals.get(n - 1))
+                + " slow/failed:" + slow);
     }
 }

@@ -16,7 +16,7 @@ final class Genomes {
         p = new NeatParameters(p.population(), p.c1(), p.c2(), p.c3(), p.threshold(), p.targetSpecies(),
                 p.thresholdStep(), p.normaliseAbove(), 1.0, 0.9, false, 0.5, 1.0, 8.0, 0.4, 0.6, false, 0.05, 0.3,
                 p.disableInherited(), p.interspeciesMating(), p.mutateOnly(), p.mateOnly(), p.survivalThreshold(),
-                p.stagnation(), p.eliteMinSpecies(), true, 0, 0, false, false, false);
+                p.stagnation(), p.eliteMinSpecies(), true, 0, 0, false, false, false, p.mechanics());
         NeatBreeder b = family.breeder(Seeds.random(seed), p);
         CppnGenome g = b.create();
         for (int i = 0; i < mutations; i++) {
