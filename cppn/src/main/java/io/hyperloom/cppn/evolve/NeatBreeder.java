@@ -312,14 +312,17 @@ public final class NeatBreeder implements Breeder<CppnGenome> {
      */
     @Override
     public CppnGenome crossover(CppnGenome fitter, CppnGenome other) {
-        Map<Long, ConnectionGene> theirs = new HashMap<>();
-        other.connections().forEach(c -> theirs.put(c.innovation(), c));
         CppnGenome.Builder b = fitter.toBuilder();
+        List<ConnectionGene> theirs = other.connections();
+        int j = 0; // both gene lists are sorted by innovation: a linear merge finds the matches
         for (ConnectionGene mine : fitter.connections()) {
-            ConnectionGene match = theirs.get(mine.innovation());
-            if (match == null) {
+            while (j < theirs.size() && theirs.get(j).innovation() < mine.innovation()) {
+                j++;
+            }
+            if (j == theirs.size() || theirs.get(j).innovation() != mine.innovation()) {
                 continue;
             }
+            ConnectionGene match = theirs.get(j);
             ConnectionGene chosen = rng.nextBoolean() ? mine : match;
             // paper: enabled unless disabled with disable-inherited when either parent's is off (so a gene off in
             // both parents comes back with 1 − disable-inherited); NEAT C++: the chosen parent's flag, then the same

@@ -1,6 +1,9 @@
 package io.hyperloom.cppn.genome;
 
+import io.hyperloom.search.optimize.Digestible;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,16 +23,18 @@ import java.util.Set;
  *
  * <p>θ of a genome is the weights of its enabled connections in innovation order.
  */
-public record CppnGenome(List<NodeGene> nodes, List<ConnectionGene> connections) {
+public record CppnGenome(List<NodeGene> nodes, List<ConnectionGene> connections) implements Digestible {
 
     public CppnGenome {
-        nodes = nodes.stream().sorted(Comparator.comparingInt(NodeGene::id)).toList();
-        connections = connections.stream().sorted(Comparator.comparingLong(ConnectionGene::innovation)).toList();
-        Map<Integer, NodeGene> byId = new HashMap<>();
+        nodes = sortedCopy(nodes, NodeGene::id);
+        connections = sortedCopy(connections, ConnectionGene::innovation);
+        // every check is a linear pass over primitive arrays: a P-NEAT genome on boxes has 14,762 genes
+        int[] ids = ids(nodes);
         int inputs = 0;
         int outputs = 0;
-        for (NodeGene n : nodes) {
-            if (byId.put(n.id(), n) != null) {
+        for (int i = 0; i < ids.length; i++) {
+            NodeGene n = nodes.get(i);
+            if (i > 0 && ids[i] == ids[i - 1]) {
                 throw new IllegalArgumentException("duplicate node id " + n.id());
             }
             inputs += n.type() == NodeGene.Type.INPUT ? 1 : 0;
@@ -38,25 +43,118 @@ public record CppnGenome(List<NodeGene> nodes, List<ConnectionGene> connections)
         if (inputs == 0 || outputs == 0) {
             throw new IllegalArgumentException("a genome needs inputs and outputs, got " + inputs + " and " + outputs);
         }
-        Set<Long> pairs = new HashSet<>();
+        NodeIndex index = new NodeIndex(ids);
+        // (source, target) pairs seen: a bitmap over node positions when it is small, else a hash set
+        long cells = (long) ids.length * ids.length;
+        long[] seen = cells <= (1L << 22) ? new long[(int) ((cells + 63) >>> 6)] : null;
+        LongSet pairs = seen == null ? new LongSet(connections.size()) : null;
         long last = -1;
         for (ConnectionGene c : connections) {
             if (c.innovation() == last) {
                 throw new IllegalArgumentException("duplicate innovation " + c.innovation());
             }
             last = c.innovation();
-            NodeGene s = byId.get(c.source());
-            NodeGene t = byId.get(c.target());
-            if (s == null || t == null) {
+            int s = index.of(c.source());
+            int t = index.of(c.target());
+            if (s < 0 || t < 0) {
                 throw new IllegalArgumentException("connection " + c.innovation() + " joins missing node "
-                        + (s == null ? c.source() : c.target()));
+                        + (s < 0 ? c.source() : c.target()));
             }
-            if (t.isSensor()) {
-                throw new IllegalArgumentException("connection " + c.innovation() + " ends in sensor node " + t.id());
+            if (nodes.get(t).isSensor()) {
+                throw new IllegalArgumentException("connection " + c.innovation() + " ends in sensor node " + c.target());
             }
-            if (!pairs.add(pairKey(c.source(), c.target()))) {
+            boolean fresh;
+            if (seen != null) {
+                long bit = (long) s * ids.length + t;
+                long mask = 1L << bit; // shifts by bit mod 64
+                fresh = (seen[(int) (bit >>> 6)] & mask) == 0;
+                seen[(int) (bit >>> 6)] |= mask;
+            } else {
+                fresh = pairs.add(pairKey(c.source(), c.target()));
+            }
+            if (!fresh) {
                 throw new IllegalArgumentException("two connections " + c.source() + " → " + c.target());
             }
+        }
+    }
+
+    /** {@code list} sorted stably by {@code key}, unmodifiable; no sort (and no copy if already unmodifiable) when it is sorted. */
+    private static <T> List<T> sortedCopy(List<T> list, java.util.function.ToLongFunction<T> key) {
+        long previous = Long.MIN_VALUE;
+        for (T t : list) {
+            long k = key.applyAsLong(t);
+            if (k < previous) {
+                List<T> sorted = new ArrayList<>(list);
+                sorted.sort(Comparator.comparingLong(key));
+                return List.copyOf(sorted);
+            }
+            previous = k;
+        }
+        return List.copyOf(list);
+    }
+
+    private static int[] ids(List<NodeGene> nodes) {
+        int[] ids = new int[nodes.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = nodes.get(i).id();
+        }
+        return ids;
+    }
+
+    /**
+     * Position of a node id among sorted, unique ids: a direct table when the ids are dense enough,
+     * else a binary search. −1 for a missing id.
+     */
+    private static final class NodeIndex {
+        private final int[] ids;
+        private final int[] table;
+
+        NodeIndex(int[] ids) {
+            this.ids = ids;
+            int max = ids.length == 0 ? -1 : ids[ids.length - 1];
+            if (max < 8 * ids.length + 1024) {
+                table = new int[max + 1];
+                Arrays.fill(table, -1);
+                for (int i = 0; i < ids.length; i++) {
+                    table[ids[i]] = i;
+                }
+            } else {
+                table = null;
+            }
+        }
+
+        int of(int id) {
+            if (table != null) {
+                return id >= 0 && id < table.length ? table[id] : -1;
+            }
+            int i = Arrays.binarySearch(ids, id);
+            return i >= 0 ? i : -1;
+        }
+    }
+
+    /** A set of non-negative longs by open addressing (−1 marks a free slot): no boxing. */
+    private static final class LongSet {
+        private final long[] slots;
+        private final int mask;
+
+        LongSet(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+            slots = new long[capacity];
+            Arrays.fill(slots, -1L);
+            mask = capacity - 1;
+        }
+
+        /** Adds {@code key} (>= 0); false if it was there. */
+        boolean add(long key) {
+            int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+            while (slots[i] != -1L) {
+                if (slots[i] == key) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            slots[i] = key;
+            return true;
         }
     }
 
@@ -65,9 +163,18 @@ public record CppnGenome(List<NodeGene> nodes, List<ConnectionGene> connections)
     }
 
     public NodeGene node(int id) {
-        for (NodeGene n : nodes) {
-            if (n.id() == id) {
-                return n;
+        // nodes are sorted by unique id
+        int lo = 0;
+        int hi = nodes.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int m = nodes.get(mid).id();
+            if (m < id) {
+                lo = mid + 1;
+            } else if (m > id) {
+                hi = mid - 1;
+            } else {
+                return nodes.get(mid);
             }
         }
         throw new IllegalArgumentException("no node " + id);
@@ -90,7 +197,11 @@ public record CppnGenome(List<NodeGene> nodes, List<ConnectionGene> connections)
     }
 
     public int enabledCount() {
-        return (int) connections.stream().filter(ConnectionGene::enabled).count();
+        int n = 0;
+        for (ConnectionGene c : connections) {
+            n += c.enabled() ? 1 : 0;
+        }
+        return n;
     }
 
     /** The weights of the enabled connections in innovation order (a fresh array). */
@@ -129,35 +240,77 @@ public record CppnGenome(List<NodeGene> nodes, List<ConnectionGene> connections)
      * id), or null if the enabled connections have a cycle.
      */
     public List<Integer> topologicalOrder() {
-        Map<Integer, Integer> indegree = new HashMap<>();
-        Map<Integer, List<Integer>> out = new HashMap<>();
-        for (NodeGene n : nodes) {
-            indegree.put(n.id(), 0);
-            out.put(n.id(), new ArrayList<>());
-        }
+        // how it works: (1) node ids → positions (nodes are sorted by id, so a smaller position is a
+        // smaller id); (2) the enabled connections as out-lists per source position, in innovation
+        // order, and in-degrees; (3) Kahn's algorithm with a binary min-heap of ready positions, so
+        // the smallest ready id always comes next — the order a sorted set of ready ids gives
+        int v = nodes.size();
+        NodeIndex index = new NodeIndex(ids(nodes));
+        int[] indegree = new int[v];
+        int[] start = new int[v + 1];
+        int enabled = 0;
         for (ConnectionGene c : connections) {
             if (c.enabled()) {
-                indegree.merge(c.target(), 1, Integer::sum);
-                out.get(c.source()).add(c.target());
+                start[index.of(c.source()) + 1]++;
+                indegree[index.of(c.target())]++;
+                enabled++;
             }
         }
-        java.util.TreeSet<Integer> ready = new java.util.TreeSet<>();
-        indegree.forEach((id, d) -> {
-            if (d == 0) {
-                ready.add(id);
+        for (int i = 0; i < v; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] fill = Arrays.copyOf(start, v);
+        int[] out = new int[enabled];
+        for (ConnectionGene c : connections) {
+            if (c.enabled()) {
+                out[fill[index.of(c.source())]++] = index.of(c.target());
             }
-        });
-        List<Integer> order = new ArrayList<>(nodes.size());
-        while (!ready.isEmpty()) {
-            int id = ready.pollFirst();
-            order.add(id);
-            for (int t : out.get(id)) {
-                if (indegree.merge(t, -1, Integer::sum) == 0) {
-                    ready.add(t);
+        }
+        int[] heap = new int[v];
+        int size = 0;
+        for (int i = 0; i < v; i++) {
+            if (indegree[i] == 0) {
+                heap[size++] = i; // ascending: already a heap
+            }
+        }
+        List<Integer> order = new ArrayList<>(v);
+        while (size > 0) {
+            int n = heap[0];
+            heap[0] = heap[--size];
+            siftDown(heap, size, 0);
+            order.add(nodes.get(n).id());
+            for (int e = start[n]; e < start[n + 1]; e++) {
+                if (--indegree[out[e]] == 0) {
+                    int i = size++;
+                    heap[i] = out[e];
+                    while (i > 0 && heap[(i - 1) / 2] > heap[i]) {
+                        int parent = (i - 1) / 2;
+                        int tmp = heap[parent];
+                        heap[parent] = heap[i];
+                        heap[i] = tmp;
+                        i = parent;
+                    }
                 }
             }
         }
-        return order.size() == nodes.size() ? order : null;
+        return order.size() == v ? order : null;
+    }
+
+    private static void siftDown(int[] heap, int size, int i) {
+        while (true) {
+            int l = 2 * i + 1;
+            if (l >= size) {
+                return;
+            }
+            int m = l + 1 < size && heap[l + 1] < heap[l] ? l + 1 : l;
+            if (heap[i] <= heap[m]) {
+                return;
+            }
+            int tmp = heap[i];
+            heap[i] = heap[m];
+            heap[m] = tmp;
+            i = m;
+        }
     }
 
     /** Whether {@code to} is reachable from {@code from} over connections (enabled or not). */
@@ -209,17 +362,23 @@ public record CppnGenome(List<NodeGene> nodes, List<ConnectionGene> connections)
         return b;
     }
 
-    /** Mutable during one variation; {@link #build()} validates. Not thread-safe. */
+    /**
+     * Mutable during one variation; {@link #build()} validates. Not thread-safe. Connections are kept
+     * in innovation order in a list; a put right after the previous one's position (a pass over the
+     * genes in order) or past the end costs O(1), any other a binary search.
+     */
     public static final class Builder {
         private final Map<Integer, NodeGene> nodes = new java.util.TreeMap<>();
-        private final Map<Long, ConnectionGene> connections = new java.util.TreeMap<>();
+        private final ArrayList<ConnectionGene> connections;
+        private int cursor;
 
         private Builder() {
+            connections = new ArrayList<>();
         }
 
         private Builder(CppnGenome g) {
             g.nodes.forEach(n -> nodes.put(n.id(), n));
-            g.connections.forEach(c -> connections.put(c.innovation(), c));
+            connections = new ArrayList<>(g.connections);
         }
 
         public Builder node(NodeGene n) {
@@ -227,8 +386,36 @@ public record CppnGenome(List<NodeGene> nodes, List<ConnectionGene> connections)
             return this;
         }
 
+        /** Adds {@code c}, or replaces the connection with its innovation number. */
         public Builder connection(ConnectionGene c) {
-            connections.put(c.innovation(), c);
+            long key = c.innovation();
+            int n = connections.size();
+            if (cursor < n && connections.get(cursor).innovation() == key) {
+                connections.set(cursor++, c);
+                return this;
+            }
+            if (n == 0 || connections.get(n - 1).innovation() < key) {
+                connections.add(c);
+                cursor = n + 1;
+                return this;
+            }
+            int lo = 0;
+            int hi = n - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                long m = connections.get(mid).innovation();
+                if (m < key) {
+                    lo = mid + 1;
+                } else if (m > key) {
+                    hi = mid - 1;
+                } else {
+                    connections.set(mid, c);
+                    cursor = mid + 1;
+                    return this;
+                }
+            }
+            connections.add(lo, c);
+            cursor = lo + 1;
             return this;
         }
 
@@ -237,7 +424,12 @@ public record CppnGenome(List<NodeGene> nodes, List<ConnectionGene> connections)
         }
 
         public boolean hasConnection(int source, int target) {
-            return connections.values().stream().anyMatch(c -> c.source() == source && c.target() == target);
+            for (ConnectionGene c : connections) {
+                if (c.source() == source && c.target() == target) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public List<NodeGene> nodes() {
@@ -245,12 +437,32 @@ public record CppnGenome(List<NodeGene> nodes, List<ConnectionGene> connections)
         }
 
         public List<ConnectionGene> connections() {
-            return List.copyOf(connections.values());
+            return List.copyOf(connections);
         }
 
         public CppnGenome build() {
-            return new CppnGenome(new ArrayList<>(nodes.values()), new ArrayList<>(connections.values()));
+            return new CppnGenome(new ArrayList<>(nodes.values()), connections);
         }
+    }
+
+    /** Node ids, types and activations (by name), then every connection field, weights by their bits. */
+    @Override
+    public long digest() {
+        long h = 0x9E3779B97F4A7C15L;
+        for (NodeGene n : nodes) {
+            h = h * 31 + n.id();
+            h = h * 31 + n.type().ordinal();
+            h = h * 31 + n.activation().name().hashCode();
+        }
+        for (ConnectionGene c : connections) {
+            h = h * 31 + c.innovation();
+            h = h * 31 + c.source();
+            h = h * 31 + c.target();
+            h = h * 31 + Double.doubleToLongBits(c.weight());
+            h = h * 31 + (c.enabled() ? 1 : 2);
+            h = Long.rotateLeft(h, 7);
+        }
+        return h;
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class InnovationRegistry {
 
     /** The innovation number of a connection {@code source → target} this generation. */
     public long connection(int source, int target) {
-        return connections.computeIfAbsent(CppnGenome.pairKey(source, target), k -> nextInnovation++);
+        return connections.computeIfAbsent(key(source, target), k -> nextInnovation++);
     }
 
     /**
@@ -48,9 +48,18 @@ public final class InnovationRegistry {
         int node = nextNode++;
         long in = nextInnovation++;
         long out = nextInnovation++;
-        connections.put(CppnGenome.pairKey(source, node), in);
-        connections.put(CppnGenome.pairKey(node, target), out);
+        connections.put(key(source, node), in);
+        connections.put(key(node, target), out);
         return new Split(node, in, out);
+    }
+
+    /**
+     * The map key of a pair: the packed pair times an odd constant, a bijection, so distinct pairs stay
+     * distinct while Long.hashCode no longer folds them to source ⊕ target (which put the 14,762 links
+     * of a 121→121 genome into a few hundred buckets).
+     */
+    private static long key(int source, int target) {
+        return CppnGenome.pairKey(source, target) * 0x9E3779B97F4A7C15L;
     }
 
     /** Forgets this generation's mutations; the counters go on. */

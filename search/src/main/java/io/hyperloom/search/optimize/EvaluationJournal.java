@@ -104,7 +104,7 @@ public final class EvaluationJournal {
         }
     }
 
-    /** A digest of candidate genomes: exact for θ vectors, by string form otherwise. */
+    /** A digest of candidate genomes: exact for θ vectors, their own for {@link Digestible}s, by string form otherwise. */
     static <G> long digest(List<G> candidates) {
         long h = 0x9E3779B97F4A7C15L;
         for (G g : candidates) {
@@ -112,6 +112,8 @@ public final class EvaluationJournal {
                 for (double v : theta) {
                     h = h * 31 + Double.doubleToLongBits(v);
                 }
+            } else if (g instanceof Digestible d) {
+                h = h * 31 + d.digest();
             } else {
                 h = h * 31 + String.valueOf(g).hashCode();
             }
