@@ -49,7 +49,8 @@ public record CoordnetFamily(CoordnetWeightGenerator generator, Initialisation i
     /**
      * The initial θ: every CPPN weight N(0, 1/fan-in of its target node) (× input-scale when it
      * leaves a coordinate input), then each output's bias shifted and incoming weights rescaled so the
-     * generated tensor has mean 0 and std {@code init}'s std for it; direct tensors drawn by {@code init}.
+     * generated tensor has mean 0 and std {@code init}'s std for it (the raw CPPN output std divided
+     * by the tensor's gain); direct tensors drawn by {@code init}.
      */
     @Override
     public double[] initialTheta(RandomGenerator rng, double[] theta) {
@@ -83,7 +84,7 @@ public record CoordnetFamily(CoordnetWeightGenerator generator, Initialisation i
             off += t.size();
             double mean = sum / t.size();
             double std = Math.sqrt(Math.max(0.0, ss / t.size() - mean * mean));
-            double factor = std > 0 ? init.std(t) / std : 1.0;
+            double factor = std > 0 ? init.std(t) / generator.gain(o) / std : 1.0;
             int id = outputs.get(o).id();
             for (int i = 0; i < cs.size(); i++) {
                 if (cs.get(i).target() == id) {

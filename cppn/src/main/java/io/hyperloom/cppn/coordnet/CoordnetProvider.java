@@ -41,6 +41,9 @@ public final class CoordnetProvider implements GeneratorProvider {
                 OptionSpec.ofBoolean("distance", false, "add the source–target distance as an input"),
                 OptionSpec.ofChoice("init", "lecun", "rule for direct tensors and target RMS of generated ones",
                         "lecun", "he", "glorot"),
+                OptionSpec.ofString("gain", "auto", "fixed factor on each generated tensor's CPPN output: auto = the "
+                        + "tensor's init std (the CPPN then outputs values of order 1, which keeps Adam's steps "
+                        + "proportionate), or a number > 0 (1 = the raw CPPN output)"),
                 OptionSpec.ofDouble("input-scale", 1.0, "multiplies the initial std of first-layer weights (higher: "
                         + "finer initial patterns, e.g. for sine)"),
                 OptionSpec.ofDouble("scale", 0.1, "per-coordinate scale for evolution (initial CMA-ES σ, GA mutation σ)"));
@@ -60,9 +63,32 @@ public final class CoordnetProvider implements GeneratorProvider {
         SubstrateConfig config = new SubstrateConfig(false, false, o.bool("distance"), true,
                 SubstrateConfig.Outputs.PER_TENSOR, SubstrateConfig.Expression.NONE, 0.0, 1.0, List.of(act),
                 CppnActivation.IDENTITY);
-        return new CoordnetFamily(new CoordnetWeightGenerator(layout, generated, config, widths, act),
-                Initialisation.valueOf(o.string("init").toUpperCase(Locale.ROOT)), o.doubleValue("input-scale"),
-                o.doubleValue("scale"));
+        Initialisation init = Initialisation.valueOf(o.string("init").toUpperCase(Locale.ROOT));
+        double[] gains = gains(generated, init, o.string("gain"));
+        return new CoordnetFamily(new CoordnetWeightGenerator(layout, generated, config, widths, act, gains),
+                init, o.doubleValue("input-scale"), o.doubleValue("scale"));
+    }
+
+    /** Per generated tensor, its gain: {@code auto} = init's std for it, else one number for all. */
+    static double[] gains(List<ParameterTensor> generated, Initialisation init, String gain) {
+        double[] g = new double[generated.size()];
+        if (gain.trim().equals("auto")) {
+            for (int i = 0; i < g.length; i++) {
+                g[i] = init.std(generated.get(i));
+            }
+            return g;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(gain.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("gain '" + gain + "' must be auto or a number > 0");
+        }
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException("gain must be auto or a finite number > 0, got " + gain);
+        }
+        Arrays.fill(g, v);
+        return g;
     }
 
     /** The generated tensors in layout order: largest, all-weights or a list of weight tensor names. */

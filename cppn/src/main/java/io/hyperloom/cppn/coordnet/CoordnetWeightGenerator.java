@@ -13,6 +13,7 @@ import io.hyperloom.search.net.ParameterTensor;
 import io.hyperloom.search.net.Shape;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,14 @@ import java.util.Objects;
  * tensors pass θ and dW through. The general compiled CPPN over a sub-layout of the generated
  * tensors ({@link HyperNeatWeightGenerator}: one output per tensor, no expression threshold, max
  * weight 1) is kept as the fast path's naive twin for tests.
+ *
+ * <p>Each generated tensor is W = gain·CPPN(coordinates) with a fixed gain (by default the tensor's
+ * initialisation std, so the CPPN's own output is of order 1). Why: one CPPN output weight or bias
+ * moves all of a tensor's weights at once (a bias step δ shifts a 784-input unit's pre-activation by
+ * δ·Σx); Adam gives it the same step as any other parameter, so with the gain folded into the
+ * output layer (gain 1, output weights of order 0.04) a few steps of lr 0.003 shift every hidden
+ * pre-activation of mnist-mlp by whole units and kill the relu layer. A fixed gain keeps the CPPN's
+ * parameters of order 1, where Adam's step size means what it does for a plain network.
  */
 public final class CoordnetWeightGenerator implements WeightGenerator {
 
@@ -41,21 +50,45 @@ public final class CoordnetWeightGenerator implements WeightGenerator {
     private final int cppnCount;
     private final int directCount;
     private final CoordinateMlp mlp;
+    private final double[] gain;
+    private final ThreadLocal<double[]> partial;
 
     /**
      * @param generated the tensors the CPPN fills (weight tensors of {@code layout}, layout order)
      * @param config    the substrate configuration: per-tensor outputs, no z, no depth
      * @param widths    hidden widths of the coordinate MLP
      * @param hidden    its hidden activation
+     * @param gains     per generated tensor, the fixed factor its CPPN output is multiplied by
      */
     public CoordnetWeightGenerator(ParameterLayout layout, List<ParameterTensor> generated, SubstrateConfig config,
+                                   int[] widths, CppnActivation hidden, double[] gains) {
+        this(layout, generated, config, widths, hidden, gains, MatrixKernel.best());
+    }
+
+    /** The same with every gain 1: W is the CPPN's raw output. */
+    public CoordnetWeightGenerator(ParameterLayout layout, List<ParameterTensor> generated, SubstrateConfig config,
                                    int[] widths, CppnActivation hidden) {
-        this(layout, generated, config, widths, hidden, MatrixKernel.best());
+        this(layout, generated, config, widths, hidden, ones(generated.size()), MatrixKernel.best());
     }
 
     CoordnetWeightGenerator(ParameterLayout layout, List<ParameterTensor> generated, SubstrateConfig config,
                             int[] widths, CppnActivation hidden, MatrixKernel kernel) {
+        this(layout, generated, config, widths, hidden, ones(generated.size()), kernel);
+    }
+
+    CoordnetWeightGenerator(ParameterLayout layout, List<ParameterTensor> generated, SubstrateConfig config,
+                            int[] widths, CppnActivation hidden, double[] gains, MatrixKernel kernel) {
         this.layout = Objects.requireNonNull(layout, "layout");
+        if (gains.length != generated.size()) {
+            throw new IllegalArgumentException("one gain per generated tensor needed: " + generated.size() + " tensors, "
+                    + gains.length + " gains");
+        }
+        for (double g : gains) {
+            if (!(g > 0) || !Double.isFinite(g)) {
+                throw new IllegalArgumentException("gains must be finite and > 0, got " + g);
+            }
+        }
+        this.gain = gains.clone();
         if (config.z() || config.depth() || config.outputs() != SubstrateConfig.Outputs.PER_TENSOR) {
             throw new IllegalArgumentException("a coordinate network takes (x1, y1, x2, y2[, distance]) with one output "
                     + "per tensor; got " + config);
@@ -83,6 +116,19 @@ public final class CoordnetWeightGenerator implements WeightGenerator {
         if (mlp.thetaCount() != cppnCount) {
             throw new IllegalStateException("coordinate MLP has " + mlp.thetaCount() + " weights, the CPPN " + cppnCount);
         }
+        int count = cppnCount;
+        this.partial = ThreadLocal.withInitial(() -> new double[count]);
+    }
+
+    private static double[] ones(int n) {
+        double[] g = new double[n];
+        Arrays.fill(g, 1.0);
+        return g;
+    }
+
+    /** The fixed factor output {@code o}'s raw CPPN value is multiplied by. */
+    public double gain(int o) {
+        return gain[o];
     }
 
     /**
@@ -150,7 +196,13 @@ public final class CoordnetWeightGenerator implements WeightGenerator {
     @Override
     public double[] generate(double[] theta, double[] weights) {
         for (int o = 0; o < generated.size(); o++) {
-            mlp.generate(o, theta, weights, generated.get(o).offset());
+            ParameterTensor t = generated.get(o);
+            mlp.generate(o, theta, weights, t.offset());
+            if (gain[o] != 1.0) {
+                for (int i = t.offset(); i < t.offset() + t.size(); i++) {
+                    weights[i] *= gain[o];
+                }
+            }
         }
         int k = cppnCount;
         for (ParameterTensor t : direct) {
@@ -163,7 +215,17 @@ public final class CoordnetWeightGenerator implements WeightGenerator {
     @Override
     public double[] backward(double[] theta, double[] dWeights, double[] dTheta) {
         for (int o = 0; o < generated.size(); o++) {
-            mlp.backward(o, theta, dWeights, generated.get(o).offset(), dTheta); // dTheta[0 .. cppnCount) only
+            if (gain[o] == 1.0) {
+                mlp.backward(o, theta, dWeights, generated.get(o).offset(), dTheta); // dTheta[0 .. cppnCount) only
+            } else {
+                // the backward pass is linear in dW, so the gain scales its contribution once, not per weight
+                double[] p = partial.get();
+                Arrays.fill(p, 0.0);
+                mlp.backward(o, theta, dWeights, generated.get(o).offset(), p);
+                for (int i = 0; i < cppnCount; i++) {
+                    dTheta[i] += gain[o] * p[i];
+                }
+            }
         }
         int k = cppnCount;
         for (ParameterTensor t : direct) {
@@ -175,7 +237,7 @@ public final class CoordnetWeightGenerator implements WeightGenerator {
         return dTheta;
     }
 
-    /** Generates only the CPPN's tensors, in sub-layout order (for initial scaling). */
+    /** Generates only the CPPN's raw outputs (gain not applied), in sub-layout order (for initial scaling). */
     double[] generateSub(double[] theta) {
         double[] sub = new double[cppn.layout().weightCount()];
         int off = 0;

@@ -22,7 +22,7 @@ class CoordinateMlpTest {
             "'3', gaussian, false"})
     void generateAndBackwardEqualTheCompiledCppn(String widths, String activation, boolean distance) {
         Map<String, String> o = new HashMap<>(Map.of("widths", widths, "activation", activation,
-                "generate", "all-weights", "distance", Boolean.toString(distance)));
+                "generate", "all-weights", "distance", Boolean.toString(distance), "gain", "1"));
         CoordnetFamily f = CoordnetContractTest.family(o);
         CoordnetWeightGenerator g = f.generator();
         RandomGenerator rng = Seeds.random(11);

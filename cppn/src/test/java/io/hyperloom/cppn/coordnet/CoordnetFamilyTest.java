@@ -49,6 +49,42 @@ class CoordnetFamilyTest {
     }
 
     @Test
+    void theGainScalesTheGeneratedTensorAndItsGradientButNotTheDirectOnes() {
+        CoordnetFamily raw = CoordnetContractTest.family(Map.of("widths", "6", "generate", "l0.w", "gain", "1"));
+        CoordnetFamily scaled = CoordnetContractTest.family(Map.of("widths", "6", "generate", "l0.w", "gain", "0.25"));
+        double[] theta = raw.initialTheta(Seeds.random(5), new double[raw.parameterCount()]);
+        double[] w1 = raw.generator().generate(theta, new double[raw.layout().weightCount()]);
+        double[] w2 = scaled.generator().generate(theta, new double[raw.layout().weightCount()]);
+        ParameterTensor t = raw.layout().tensor("l0.w");
+        for (int i = 0; i < w1.length; i++) {
+            double expected = i >= t.offset() && i < t.end() ? 0.25 * w1[i] : w1[i];
+            assertEquals(expected, w2[i], 1e-15 * (1 + Math.abs(expected)));
+        }
+        double[] dw = new double[w1.length];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        for (int i = 0; i < dw.length; i++) {
+            dw[i] = r.nextDouble(-1, 1);
+        }
+        double[] g1 = raw.generator().backward(theta, dw, new double[theta.length]);
+        double[] g2 = scaled.generator().backward(theta, dw, new double[theta.length]);
+        int cppn = raw.generator().cppnCount();
+        for (int i = 0; i < theta.length; i++) {
+            double expected = i < cppn ? 0.25 * g1[i] : g1[i];
+            assertEquals(expected, g2[i], 1e-12 * (1 + Math.abs(expected)));
+        }
+    }
+
+    @Test
+    void theDefaultGainIsTheTensorsInitialisationStdSoTheCppnOutputsValuesOfOrderOne() {
+        CoordnetFamily f = CoordnetContractTest.family(Map.of("widths", "6", "generate", "l0.w"));
+        ParameterTensor t = f.layout().tensor("l0.w");
+        assertEquals(1.0 / Math.sqrt(t.fanIn()), f.generator().gain(0), 1e-15);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CoordnetContractTest.family(Map.of("gain", "-1")));
+        assertEquals(true, e.getMessage().contains("gain"));
+    }
+
+    @Test
     void unknownTensorIsRejectedWithTheValidNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CoordnetContractTest.family(Map.of("generate", "l9.w")));

@@ -58,6 +58,8 @@ public abstract class IdxTaskProvider implements TaskProvider {
                         "auto", "on", "off"),
                 OptionSpec.ofInt("eval-examples", 0,
                         "validation images scored per fitness evaluation, the first n of the 5,000; 0 = all"),
+                OptionSpec.ofBoolean("center", false, "subtract the training images' per-pixel mean from every input "
+                        + "(needed by smooth generated weights: coordnet, cppn)"),
                 OptionSpec.ofInt("train-examples", 0,
                         "use only the first n of the 55,000 training images (quick runs); 0 = all"));
     }
@@ -114,7 +116,7 @@ public abstract class IdxTaskProvider implements TaskProvider {
         }
         ImageSet train = trainFile.slice(0, trainExamples == 0 ? trainCount : trainExamples);
         ImageSet val = trainFile.slice(trainCount, validation);
-        return new ImageClassificationTask(dataset.name(), arch, train, val, testFile, augment,
+        return new ImageClassificationTask(dataset.name(), arch, train, val, testFile, augment, options.bool("center"),
                 evalExamples == 0 ? validation : evalExamples, BATCH, EVALUATION_BATCH);
     }
 

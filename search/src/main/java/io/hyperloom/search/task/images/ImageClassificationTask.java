@@ -47,6 +47,8 @@ public final class ImageClassificationTask implements SupervisedTask {
     private final int evalExamples;
     private final int batchSize;
     private final int evaluationBatch;
+    /** Per-pixel mean of the training images (scaled to [0, 1]) subtracted from every input, or null. */
+    private final double[] pixelMean;
 
     /**
      * @param evalExamples how many validation images {@link #evaluate} scores (1..validation size)
@@ -55,6 +57,17 @@ public final class ImageClassificationTask implements SupervisedTask {
      */
     public ImageClassificationTask(String name, Architecture architecture, ImageSet train, ImageSet validation,
                                    ImageSet test, boolean augment, int evalExamples, int batchSize,
+                                   int evaluationBatch) {
+        this(name, architecture, train, validation, test, augment, false, evalExamples, batchSize, evaluationBatch);
+    }
+
+    /**
+     * @param center whether every input (training, validation, test) has the training images' per-pixel
+     *               mean subtracted; smooth generated weights (coordnet, cppn) need it, since on raw
+     *               non-negative pixels a smooth filter answers mostly to the image's total ink
+     */
+    public ImageClassificationTask(String name, Architecture architecture, ImageSet train, ImageSet validation,
+                                   ImageSet test, boolean augment, boolean center, int evalExamples, int batchSize,
                                    int evaluationBatch) {
         this.name = Objects.requireNonNull(name, "name");
         this.architecture = Objects.requireNonNull(architecture, "architecture");
@@ -84,6 +97,7 @@ public final class ImageClassificationTask implements SupervisedTask {
             throw new IllegalArgumentException("batch sizes must be >= 1, got " + batchSize + ", " + evaluationBatch);
         }
         this.augment = augment;
+        this.pixelMean = center ? pixelMean(train) : null;
         this.evalExamples = evalExamples;
         this.batchSize = batchSize;
         this.evaluationBatch = evaluationBatch;
@@ -113,6 +127,36 @@ public final class ImageClassificationTask implements SupervisedTask {
 
     public boolean augments() {
         return augment;
+    }
+
+    /** Whether inputs have the training set's per-pixel mean subtracted. */
+    public boolean centers() {
+        return pixelMean != null;
+    }
+
+    private static double[] pixelMean(ImageSet set) {
+        int in = set.imageSize();
+        double[] sum = new double[in];
+        double[] row = new double[in];
+        for (int e = 0; e < set.size(); e++) {
+            set.copyScaled(e, row, 0);
+            for (int k = 0; k < in; k++) {
+                sum[k] += row[k];
+            }
+        }
+        for (int k = 0; k < in; k++) {
+            sum[k] /= set.size();
+        }
+        return sum;
+    }
+
+    /** Subtracts the pixel mean from the image at {@code at}, when centering. */
+    private void center(double[] x, int at) {
+        if (pixelMean != null) {
+            for (int k = 0; k < pixelMean.length; k++) {
+                x[at + k] -= pixelMean[k];
+            }
+        }
     }
 
     public int evalExamples() {
@@ -154,6 +198,7 @@ public final class ImageClassificationTask implements SupervisedTask {
             int b = Math.min(batch, n - from);
             for (int i = 0; i < b; i++) {
                 set.copyScaled(from + i, inputs, i * in);
+                center(inputs, i * in);
             }
             net.forward(inputs, b, outputs);
             for (int i = 0; i < b; i++) {
@@ -234,6 +279,7 @@ public final class ImageClassificationTask implements SupervisedTask {
             } else {
                 train.copyScaled(e, inputs, i * in);
             }
+            center(inputs, i * in);
             targets[i * classes + train.label(e)] = 1.0;
         }
     }

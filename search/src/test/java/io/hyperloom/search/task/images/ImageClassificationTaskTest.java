@@ -232,6 +232,36 @@ class ImageClassificationTaskTest {
         assertEquals(((3 * 5 + 25) % 17), v.pixel(0, 0, 3));
     }
 
+    @Test
+    void centeringSubtractsTheTrainingSetsPixelMeanSoTrainingInputsAverageToZero() throws IOException {
+        ImageClassificationTask plain = task(Map.of("arch", "mnist-mlp"));
+        ImageClassificationTask centred = task(Map.of("arch", "mnist-mlp", "center", "true"));
+        assertTrue(centred.centers());
+        assertFalse(plain.centers());
+        int n = plain.trainingSize();
+        int[] idx = IntStream.range(0, n).toArray();
+        double[] a = new double[n * 784];
+        double[] b = new double[n * 784];
+        double[] tg = new double[n * 10];
+        plain.trainingBatch(idx, 0, n, a, tg, new SplittableRandom(1));
+        centred.trainingBatch(idx, 0, n, b, tg, new SplittableRandom(1));
+        double maxAbsMean = 0;
+        double maxRawMean = 0;
+        for (int k = 0; k < 784; k++) {
+            double mean = 0;
+            double raw = 0;
+            for (int e = 0; e < n; e++) {
+                mean += b[e * 784 + k] / n;
+                raw += a[e * 784 + k] / n;
+                assertEquals(a[e * 784 + k] - a[784 * 0 + k] + b[784 * 0 + k], b[e * 784 + k], 1e-12); // a shift per pixel
+            }
+            maxAbsMean = Math.max(maxAbsMean, Math.abs(mean));
+            maxRawMean = Math.max(maxRawMean, raw);
+        }
+        assertEquals(0.0, maxAbsMean, 1e-12);
+        assertTrue(maxRawMean > 1e-3, "the tiny dataset's pixels are not already centred");
+    }
+
     private static String row(int i) {
         return IntStream.range(0, 64).mapToObj(k -> Integer.toString((k * 5 + i) % 17)).collect(Collectors.joining(","))
                 + "," + (i % 10);
