@@ -31,8 +31,9 @@ import java.util.Objects;
 public record RunResult(String task, String generator, String optimizer, long seed, RunSpec spec, String specHash,
                         long thetaCount, Map<String, Integer> thetaParts, long weightCount, double compression,
                         long evaluations, long gradientSteps, long examples, double wallSeconds,
-                        Boolean solved, Long solvedAt, double bestFitness, Map<String, Double> metrics, List<CurvePoint> curve,
-                        String stopReason, long failures, JsonNode best, Map<String, String> versions) {
+                        Boolean solved, Long solvedAt, double bestFitness, Map<String, Double> metrics,
+                        List<CurvePoint> curve, String stopReason, long failures, JsonNode best,
+                        Map<String, String> versions) {
 
     public RunResult {
         Objects.requireNonNull(spec, "spec");

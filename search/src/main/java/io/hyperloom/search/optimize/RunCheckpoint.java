@@ -31,8 +31,8 @@ import java.util.zip.CRC32C;
 /**
  * A run's state at its last monitoring point, on disk, so a run killed midway (even by SIGKILL)
  * continues from there instead of from the start: the {@link Search}'s own state (counters, curve,
- * best score and genome, the first solver's position, reported metrics, elapsed time) and the optimizer's ({@link State}: θ,
- * Adam's moments, the step, the epoch position). Gradient optimizers use it through
+ * best score and genome, the first solver's position, reported metrics, elapsed time) and the
+ * optimizer's ({@link State}: θ, Adam's moments, the step, the epoch position). Gradient optimizers use it through
  * {@link Search#checkpoint} and {@link Search#restore}; evolution needs only the
  * {@link EvaluationJournal}.
  *
@@ -40,8 +40,8 @@ import java.util.zip.CRC32C;
  * <ol>
  *   <li>{@link #save} serialises everything into one buffer: a magic word and format version, a
  *       small JSON header (the run id, i.e. the spec hash, the step, and the first solver's
- *       position once there is one), the search state and the optimizer's named fields, doubles as their raw bits so they round-trip exactly, and a
- *       CRC32C of all of it at the end.</li>
+ *       position once there is one), the search state and the optimizer's named fields, doubles
+ *       as their raw bits so they round-trip exactly, and a CRC32C of all of it at the end.</li>
  *   <li>The buffer goes to {@code <path>.tmp}, which is forced to disk; the current checkpoint is
  *       renamed to {@code <path>.prev} and the new one renamed into place (atomic renames), so a
  *       kill at any moment leaves at least one complete checkpoint.</li>
@@ -437,7 +437,8 @@ public final class RunCheckpoint {
         if (in.available() != 0) {
             throw new IOException(in.available() + " unexpected bytes after the last field");
         }
-        return new Restored(evaluations, solvedAt, steps, examples, seconds, stopReason, best, genome, curve, reported, state);
+        return new Restored(evaluations, solvedAt, steps, examples, seconds, stopReason, best, genome, curve, reported,
+                state);
     }
 
     private static void writeNullable(DataOutputStream out, String s) throws IOException {
