@@ -27,7 +27,7 @@ final class ExperimentOptions {
             + "(default: results/<command>-<task>)")
     Path out;
 
-    @Option(names = "--score", paramLabel = "METRIC", description = "the metric compared (default: the task's primary metric, e.g. hit_rate); evaluations ranks runs by the evaluations they used, an unsolved run counting its budget")
+    @Option(names = "--score", paramLabel = "METRIC", description = "the metric compared (default: the task's primary metric, e.g. hit_rate); evaluations ranks runs by the evaluations they needed (a solved run up to its first solving candidate, an unsolved run its budget)")
     String score;
 
     @Option(names = "--threshold", paramLabel = "X", description = "report evaluations to reach this score (default: 0.5 for rates/accuracies)")

@@ -28,7 +28,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write the report (default: the results file's folder)")
     Path out;
 
-    @Option(names = "--score", paramLabel = "METRIC", description = "the metric compared (default: each task's primary metric); evaluations ranks runs by the evaluations they used, an unsolved run counting its budget")
+    @Option(names = "--score", paramLabel = "METRIC", description = "the metric compared (default: each task's primary metric); evaluations ranks runs by the evaluations they needed (a solved run up to its first solving candidate, an unsolved run its budget)")
     String score;
 
     @Option(names = "--threshold", paramLabel = "X", description = "report evaluations to reach this score (default: 0.5 for rates/accuracies)")

@@ -178,7 +178,9 @@ final class RunCommand implements Callable<Integer> {
                 r.thetaParts().size() > 1 ? r.thetaParts().toString() : "", r.weightCount(), r.compression());
         w.printf(Locale.ROOT, "  evaluations %,d  gradient steps %,d  wall %.1f s%n", r.evaluations(), r.gradientSteps(),
                 r.wallSeconds());
-        w.printf(Locale.ROOT, "  best fitness %.6g  solved %s%n", r.bestFitness(), r.solved() == null ? "n/a" : r.solved());
+        w.printf(Locale.ROOT, "  best fitness %.6g  solved %s%s%n", r.bestFitness(), r.solved() == null ? "n/a" : r.solved(),
+                Boolean.TRUE.equals(r.solved())
+                        ? String.format(Locale.ROOT, "  solved at %,d evaluations", r.evaluationsToSolve()) : "");
         StringBuilder m = new StringBuilder("  metrics:");
         r.metrics().forEach((k, v) -> m.append(String.format(Locale.ROOT, " %s %.4g", k, v)));
         w.println(m);

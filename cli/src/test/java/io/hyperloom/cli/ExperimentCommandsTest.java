@@ -107,6 +107,22 @@ class ExperimentCommandsTest {
     }
 
     @Test
+    void runOfNeatOnXorPrintsAndRecordsWhereItSolved(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("results.jsonl");
+        Outcome o = run("run", "--task", "xor", "--optimizer", "neat", "--seed", "1", "--threads", "1", "-q",
+                "--out", results.toString());
+        assertEquals(0, o.code(), o.err());
+        com.fasterxml.jackson.databind.JsonNode record = io.hyperloom.search.experiment.Json.MAPPER.readTree(
+                Files.readAllLines(results).get(0));
+        assertTrue(record.get("solved").asBoolean(), o.out());
+        long solvedAt = record.get("solved_at").asLong();
+        long evaluations = record.get("evaluations").asLong();
+        assertTrue(solvedAt > evaluations - 150 && solvedAt <= evaluations,
+                "solved at " + solvedAt + " within the last generation of 150 of " + evaluations);
+        assertTrue(o.out().contains(String.format(java.util.Locale.ROOT, "solved at %,d evaluations", solvedAt)), o.out());
+    }
+
+    @Test
     void listShowsEveryComponentWithItsDefaults() {
         Outcome o = run("list");
         assertEquals(0, o.code());

@@ -166,7 +166,9 @@ public final class Experiments {
         return new RunResult(spec.task(), spec.generator(), spec.optimizer(), spec.seed(), spec, hash(spec),
                 thetaCount, parts, weightCount, thetaCount == 0 ? 0.0 : (double) weightCount / thetaCount,
                 search.evaluations(), search.steps(), search.examples(), search.seconds(),
-                b.task().hasSuccessCriterion() ? search.isSolved() : null, search.bestScore().fitness(), metrics,
+                b.task().hasSuccessCriterion() ? search.isSolved() : null,
+                search.isSolved() && search.solvedAt().isPresent() ? search.solvedAt().getAsLong() : null,
+                search.bestScore().fitness(), metrics,
                 search.curve(), search.stopReason(), failures, best, versions());
     }
 

@@ -31,17 +31,17 @@ import java.util.zip.CRC32C;
 /**
  * A run's state at its last monitoring point, on disk, so a run killed midway (even by SIGKILL)
  * continues from there instead of from the start: the {@link Search}'s own state (counters, curve,
- * best score and genome, reported metrics, elapsed time) and the optimizer's ({@link State}: θ,
- * Adam's moments, the step, the epoch position). Gradient optimizers use it through
+ * best score and genome, the first solver's position, reported metrics, elapsed time) and the
+ * optimizer's ({@link State}: θ, Adam's moments, the step, the epoch position). Gradient optimizers use it through
  * {@link Search#checkpoint} and {@link Search#restore}; evolution needs only the
  * {@link EvaluationJournal}.
  *
  * <p>How it works:
  * <ol>
  *   <li>{@link #save} serialises everything into one buffer: a magic word and format version, a
- *       small JSON header (the run id, i.e. the spec hash, and the step), the search state and the
- *       optimizer's named fields, doubles as their raw bits so they round-trip exactly, and a
- *       CRC32C of all of it at the end.</li>
+ *       small JSON header (the run id, i.e. the spec hash, the step, and the first solver's
+ *       position once there is one), the search state and the optimizer's named fields, doubles
+ *       as their raw bits so they round-trip exactly, and a CRC32C of all of it at the end.</li>
  *   <li>The buffer goes to {@code <path>.tmp}, which is forced to disk; the current checkpoint is
  *       renamed to {@code <path>.prev} and the new one renamed into place (atomic renames), so a
  *       kill at any moment leaves at least one complete checkpoint.</li>
@@ -176,6 +176,8 @@ public final class RunCheckpoint {
     /** What {@link #load} found: the search's state and the optimizer's. */
     static final class Restored {
         final long evaluations;
+        /** The search's {@link Search#solvedAt}, 0 if unsolved or the checkpoint predates the field. */
+        final long solvedAt;
         final long steps;
         final long examples;
         final double seconds;
@@ -186,10 +188,11 @@ public final class RunCheckpoint {
         final Map<String, Double> reportedMetrics;
         final State optimizer;
 
-        private Restored(long evaluations, long steps, long examples, double seconds, String stopReason,
-                         Score bestScore, double[] bestGenome, List<CurvePoint> curve,
+        private Restored(long evaluations, long solvedAt, long steps, long examples, double seconds,
+                         String stopReason, Score bestScore, double[] bestGenome, List<CurvePoint> curve,
                          Map<String, Double> reportedMetrics, State optimizer) {
             this.evaluations = evaluations;
+            this.solvedAt = solvedAt;
             this.steps = steps;
             this.examples = examples;
             this.seconds = seconds;
@@ -218,6 +221,8 @@ public final class RunCheckpoint {
             Map<String, Object> header = new LinkedHashMap<>();
             header.put("run", run);
             header.put("step", search.steps());
+            // In the header, not the binary body, so the format version stays and older checkpoints still load.
+            search.solvedAt().ifPresent(at -> header.put("solved_at", at));
             byte[] json = Json.MAPPER.writeValueAsBytes(header);
             out.writeInt(json.length);
             out.write(json);
@@ -386,6 +391,7 @@ public final class RunCheckpoint {
             throw new Refused("checkpoint " + p + " belongs to run " + header.get("run") + ", not to this run " + run
                     + "; refusing to continue from it (delete it to start this run from scratch)");
         }
+        long solvedAt = header.get("solved_at") instanceof Number n ? n.longValue() : 0;
         long evaluations = in.readLong();
         long steps = in.readLong();
         long examples = in.readLong();
@@ -431,7 +437,8 @@ public final class RunCheckpoint {
         if (in.available() != 0) {
             throw new IOException(in.available() + " unexpected bytes after the last field");
         }
-        return new Restored(evaluations, steps, examples, seconds, stopReason, best, genome, curve, reported, state);
+        return new Restored(evaluations, solvedAt, steps, examples, seconds, stopReason, best, genome, curve, reported,
+                state);
     }
 
     private static void writeNullable(DataOutputStream out, String s) throws IOException {

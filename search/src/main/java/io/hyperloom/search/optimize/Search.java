@@ -31,6 +31,8 @@ public final class Search {
     private long evaluations;
     private long steps;
     private long examples;
+    /** Evaluations a sequential evaluator would have needed up to the first solving candidate; 0 until then. */
+    private long solvedAt;
     private Object bestGenome;
     private Score bestScore;
     private String stopReason;
@@ -106,6 +108,8 @@ public final class Search {
             secondsBefore = r.seconds;
             stopReason = r.stopReason;
             bestScore = r.bestScore;
+            // A checkpoint written before solved_at was recorded: its solved best counts all evaluations.
+            solvedAt = r.solvedAt > 0 ? r.solvedAt : r.bestScore != null && r.bestScore.isSolved() ? r.evaluations : 0;
             bestGenome = r.bestGenome;
             curve.addAll(r.curve);
             reportedMetrics.putAll(r.reportedMetrics);
@@ -171,7 +175,9 @@ public final class Search {
     }
 
     /**
-     * Evaluates candidates through the evaluator, counts them, and offers each to the best.
+     * Evaluates candidates through the evaluator, counts them, and offers each to the best, in
+     * candidate order, so the first solver is known: {@link #solvedAt} counts the evaluations before
+     * the batch plus the solver's position in it, whatever the thread count.
      * Seeds are derived from the run seed, the generation index and the candidate index.
      *
      * @param copy turns a candidate into the genome kept as best (e.g. a defensive copy of θ)
@@ -194,9 +200,10 @@ public final class Search {
                 journal.store(generation, digest, scores);
             }
         }
+        long before = evaluations;
         evaluations += candidates.size();
         for (int i = 0; i < scores.size(); i++) {
-            offer(candidates.get(i), scores.get(i), copy);
+            offer(candidates.get(i), scores.get(i), copy, before + i + 1);
         }
         return scores;
     }
@@ -212,8 +219,20 @@ public final class Search {
         examples += examplesUsed;
     }
 
-    /** Keeps {@code genome} if it beats the best so far (strictly; earlier wins ties). */
+    /**
+     * Keeps {@code genome} if it beats the best so far (strictly; earlier wins ties). A candidate
+     * evaluated outside {@link #evaluate} counts as the last evaluation counted so far for
+     * {@link #solvedAt}.
+     */
     public <G> boolean offer(G genome, Score score, java.util.function.UnaryOperator<G> copy) {
+        return offer(genome, score, copy, evaluations);
+    }
+
+    /** {@link #offer}, where {@code index} is the 1-based count of evaluations up to this candidate's. */
+    private <G> boolean offer(G genome, Score score, java.util.function.UnaryOperator<G> copy, long index) {
+        if (solvedAt == 0 && score.isSolved()) {
+            solvedAt = Math.max(1, index);
+        }
         if (bestScore == null || score.fitness() > bestScore.fitness()
                 || (score.isSolved() && !bestScore.isSolved())) {
             bestScore = score;
@@ -253,6 +272,17 @@ public final class Search {
 
     public long steps() {
         return steps;
+    }
+
+    /**
+     * "Evaluations to solve" as NEAT and the pole-balancing literature count them: the evaluations
+     * before the batch that first held a solving candidate plus that candidate's 1-based position
+     * in it, i.e. what a sequential evaluator stopping at the first solver would have used. Empty
+     * while nothing has solved the task; {@link #evaluations} still counts every evaluation spent
+     * (whole batches).
+     */
+    public java.util.OptionalLong solvedAt() {
+        return solvedAt == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(solvedAt);
     }
 
     public long examples() {

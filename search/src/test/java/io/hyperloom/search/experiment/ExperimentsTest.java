@@ -35,6 +35,18 @@ class ExperimentsTest {
     }
 
     @Test
+    void solvedAtCountsUpToTheFirstSolverAndIsTheSameOnAnyThreadCount() {
+        RunSpec spec = RunSpec.of("xor", "direct", "ga", 1).withOptimizer("ga", Map.of("population", "50"));
+        RunResult one = run(spec, 1);
+        RunResult two = run(spec, 2);
+        assertEquals(Boolean.TRUE, one.solved());
+        assertTrue(one.solvedAt() != null && one.solvedAt() > one.evaluations() - 50 && one.solvedAt() <= one.evaluations(),
+                "solved at " + one.solvedAt() + " of " + one.evaluations() + ": within the last batch of 50");
+        assertEquals(one.solvedAt(), two.solvedAt());
+        assertEquals(one.evaluations(), two.evaluations());
+    }
+
+    @Test
     void adamTrainsBoxesToHitTheLargeBox() {
         RunResult r = run(RunSpec.of("boxes", "direct", "adam", 1).withTaskOptions(Map.of("test-trials", "50")), 1);
         assertTrue(r.metrics().get("hit_rate") >= 0.95, "hit rate " + r.metrics());

@@ -54,6 +54,34 @@ class ResumeTest {
     }
 
     @Test
+    void aSolvingRunKilledMidwayResumesToTheSameSolvedAt(@TempDir Path dir) {
+        RunSpec solving = RunSpec.of("xor", "direct", "ga", 1).withBudget(20_000)
+                .withOptimizer("ga", Map.of("population", "50"));
+        RunResult uninterrupted;
+        try (LocalEvaluator e = new LocalEvaluator(1)) {
+            uninterrupted = experiments.run(solving, e, ProgressListener.NONE);
+        }
+        Path journalPath = dir.resolve("run.journal");
+        int[] generations = {0};
+        try (LocalEvaluator e = new LocalEvaluator(1)) {
+            assertThrows(Kill.class, () -> experiments.run(solving, e, p -> {
+                if (++generations[0] == 5) {
+                    throw new Kill();
+                }
+            }, new EvaluationJournal(journalPath)));
+        }
+        RunResult resumed;
+        try (LocalEvaluator e = new LocalEvaluator(2)) {
+            resumed = experiments.run(solving, e, ProgressListener.NONE, new EvaluationJournal(journalPath));
+        }
+        assertEquals(Boolean.TRUE, uninterrupted.solved());
+        assertTrue(uninterrupted.solvedAt() != null && uninterrupted.solvedAt() > 5 * 50,
+                "solved at " + uninterrupted.solvedAt() + ", after the kill");
+        assertEquals(uninterrupted.solvedAt(), resumed.solvedAt());
+        assertEquals(uninterrupted.withoutTimings(), resumed.withoutTimings());
+    }
+
+    @Test
     void rerunningAnExperimentSkipsRecordedRunsAndFinishesTheRest(@TempDir Path dir) {
         ResultsFile file = new ResultsFile(dir.resolve("results.jsonl"));
         ExperimentRunner runner = new ExperimentRunner(experiments, file, 2);

@@ -26,8 +26,9 @@ import java.util.Objects;
  * @param gradientSteps       median gradient steps
  * @param wallSeconds         median wall time
  * @param solved              runs that solved the task, or null where no run has a success criterion
- * @param solvedEvaluations   mean evaluations of the runs that solved the task (the pole-balancing literature's
- *                            figure), or null where none solved
+ * @param solvedEvaluations   mean evaluations to solve ({@link io.hyperloom.search.experiment.RunResult#evaluationsToSolve},
+ *                            up to the first solving candidate) of the runs that solved the task (the figure of
+ *                            NEAT and the pole-balancing literature), or null where none solved
  * @param failures            evaluations that threw, summed over runs
  * @param baseline            whether this is the baseline arm
  * @param p                   raw two-sided Mann–Whitney p against the baseline (null for the baseline)

@@ -163,7 +163,7 @@ public record Comparison(String task, ComparisonOptions options, String baseline
         boolean anyCriterion = runs.stream().anyMatch(r -> r.solved() != null);
         Integer solved = anyCriterion ? (int) runs.stream().filter(r -> Boolean.TRUE.equals(r.solved())).count() : null;
         Double solvedEvaluations = runs.stream().filter(r -> Boolean.TRUE.equals(r.solved()))
-                .mapToLong(RunResult::evaluations).average().stream().boxed().findFirst().orElse(null);
+                .mapToLong(RunResult::evaluationsToSolve).average().stream().boxed().findFirst().orElse(null);
         double[] sorted = scores.clone();
         java.util.Arrays.sort(sorted);
         return new ArmSummary(arm.label(), arm.generator(), arm.optimizer(), arm.options(), runs.size(),

@@ -8,9 +8,10 @@ import java.util.OptionalLong;
 /**
  * Which figure of a run is its score, and which direction is better: a final metric by name
  * (e.g. {@code hit_rate}, or {@code mean_distance} and {@code test_error} with lower better), or
- * the best fitness when {@code metric} is null, or {@code evaluations}, the evaluations a run used (lower
+ * the best fitness when {@code metric} is null, or {@code evaluations}, the evaluations a run needed (lower
  * better), which ranks tasks that runs stop on solving (pole balancing, xor) the way their literature does:
- * an unsolved run counts its whole budget.
+ * a solved run counts the evaluations up to its first solving candidate ({@link RunResult#evaluationsToSolve}),
+ * an unsolved run its whole budget (the evaluations it spent).
  *
  * @param metric         a metric name of {@link RunResult#metrics()}, or null for {@code best_fitness}
  * @param higherIsBetter the direction of "better"
@@ -57,7 +58,7 @@ public record Measure(String metric, boolean higherIsBetter) {
         }
         Double v = r.metrics().get(metric);
         if (v == null && metric.equals(EVALUATIONS)) {
-            return r.evaluations();
+            return Boolean.TRUE.equals(r.solved()) ? r.evaluationsToSolve() : r.evaluations();
         }
         if (v == null) {
             throw new IllegalArgumentException("run " + r.generator() + "/" + r.optimizer() + " seed " + r.seed()

@@ -83,8 +83,9 @@ public final class Tables {
                     + number(o.threshold()) + ", over the runs that reached it (reached/n)");
         }
         if (c.rows().stream().anyMatch(r -> r.solvedEvaluations() != null && r.evaluations() > 0)) {
-            out.add("mean evals (solved): mean evaluations used by the runs that solved the task, the figure the"
-                    + " pole-balancing literature reports (failures counted in solved)");
+            out.add("mean evals (solved): mean evaluations up to the first solving candidate (those before its"
+                    + " batch plus its position in it, as a sequential evaluator counts), over the runs that solved"
+                    + " the task: the figure NEAT and the pole-balancing literature report (failures counted in solved)");
         }
         if (c.rows().size() > 1) {
             out.add("p: two-sided Mann-Whitney U against the baseline " + c.baseline() + ", "

@@ -211,4 +211,20 @@ class ComparisonTest {
         assertEquals(3000.0, byEvaluations.row("direct/cmaes").score(), EXACT, "median of 1000, 3000 and the 20000 budget");
         assertEquals(20000.0, byEvaluations.row("dct/cmaes").score(), EXACT);
     }
+
+    @Test
+    void evaluationsToSolveCountUpToTheFirstSolverWhereRecorded() {
+        // 1,050 spent, solved at 903; an old record (no solved_at) counts what it spent; an unsolved run its budget
+        List<RunResult> records = List.of(Runs.solvedAt("direct", 1, 1050, 903), Runs.solving("direct", 2, 3000, true),
+                Runs.solving("direct", 3, 20000, false));
+        Comparison c = Comparison.of(records, hitRate());
+        assertEquals((903 + 3000) / 2.0, c.row("direct/cmaes").solvedEvaluations(), EXACT);
+        Measure evaluations = Measure.lower(Measure.EVALUATIONS);
+        assertEquals(903.0, evaluations.finalValue(records.get(0)), EXACT);
+        assertEquals(3000.0, evaluations.finalValue(records.get(1)), EXACT);
+        assertEquals(20000.0, evaluations.finalValue(records.get(2)), EXACT);
+        Comparison byEvaluations = Comparison.of(records, hitRate().withMeasure(evaluations));
+        assertEquals(3000.0, byEvaluations.row("direct/cmaes").score(), EXACT, "median of 903, 3000 and the 20000 budget");
+        assertTrue(Tables.text(c).contains(" 1952"), Tables.text(c));
+    }
 }

@@ -39,4 +39,12 @@ public final class Runs {
                 r.thetaParts(), r.weightCount(), r.compression(), evaluations, 0, 0, r.wallSeconds(), solved,
                 r.bestFitness(), r.metrics(), r.curve(), null, 0, null, r.versions());
     }
+
+    /** A solved run like {@link #solving} whose first solving candidate was evaluation {@code solvedAt}. */
+    public static RunResult solvedAt(String generator, long seed, long evaluations, long solvedAt) {
+        RunResult r = solving(generator, seed, evaluations, true);
+        return new RunResult(r.task(), r.generator(), r.optimizer(), r.seed(), r.spec(), r.specHash(), r.thetaCount(),
+                r.thetaParts(), r.weightCount(), r.compression(), evaluations, 0, 0, r.wallSeconds(), true, solvedAt,
+                r.bestFitness(), r.metrics(), r.curve(), null, 0, null, r.versions());
+    }
 }
