@@ -132,8 +132,8 @@ public record NeatParameters(
                         + "two best species breed, half the population each (NEAT C++ delta coding: 20); 0 = off"),
                 OptionSpec.ofChoice("representative", "random", "a species' representative for the next speciation: a random "
                         + "member (paper) or its champion (NEAT C++)", "random", "champion"),
-                OptionSpec.ofBoolean("elite-by-offspring", true, "copy a species' champion when the species is due more than "
-                        + "elite-min-species offspring (NEAT C++) instead of when it has more than elite-min-species members"),
+                OptionSpec.ofBoolean("elite-by-offspring", false, "copy a species' champion when the species is due more than "
+                        + "elite-min-species offspring (NEAT C++) instead of when it has more than elite-min-species members (paper)"),
                 OptionSpec.ofChoice("split-choice", "neat", "which link add-node splits: neat (NEAT C++: never one "
                         + "from the bias node; below 15 genes the oldest, each later one with probability 0.3) or uniform "
                         + "(any enabled link), or no-bias (any enabled link not from the bias node)", "neat", "no-bias", "uniform"),
