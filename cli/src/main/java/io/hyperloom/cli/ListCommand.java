@@ -6,12 +6,15 @@ import io.hyperloom.search.experiment.Registry;
 import io.hyperloom.search.task.Environment;
 import io.hyperloom.search.option.Component;
 import io.hyperloom.search.option.OptionSpec;
+import io.hyperloom.search.task.TaskProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 
 /**
@@ -41,22 +44,29 @@ final class ListCommand implements Callable<Integer> {
             out.flush();
             return Hyperloom.OK;
         }
-        section(out, "Tasks", r.tasks());
-        section(out, "Generators", r.generators());
-        section(out, "Optimizers", r.optimizers());
+        section(out, r, "Tasks", r.tasks());
+        section(out, r, "Generators", r.generators());
+        section(out, r, "Optimizers", r.optimizers());
         out.println("Set an option with -o NAME.OPTION=VALUE, NAME being task, generator, optimizer or the component's name,");
         out.println("e.g. -o boxes.size=33 -o adam.lr=0.01.");
         out.flush();
         return Hyperloom.OK;
     }
 
-    private static void section(PrintWriter out, String title, List<? extends Component> components) {
+    private static void section(PrintWriter out, Registry registry, String title, List<? extends Component> components) {
         out.println(title + ":");
         for (Component c : components) {
             out.printf("  %-16s %s%n", c.name(), c.description());
             for (OptionSpec o : c.options()) {
                 out.printf("      %-20s = %-12s %s%n", o.name(), o.defaultValue().isEmpty() ? "\"\"" : o.defaultValue(),
                         o.description() + (o.type() == OptionSpec.Type.CHOICE ? " [" + String.join("|", o.choices()) + "]" : ""));
+            }
+            if (c instanceof TaskProvider tp) {
+                for (Component other : Stream.concat(registry.generators().stream(), registry.optimizers().stream()).toList()) {
+                    tp.defaultsFor(other.name()).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                            out.printf("      %-20s = %-12s this task's default for %s%n", other.name() + "." + e.getKey(),
+                                    e.getValue(), other.kind()));
+                }
             }
         }
         out.println();

@@ -61,9 +61,23 @@ public record Registry(List<TaskProvider> tasks, List<GeneratorProvider> generat
      * @throws IllegalArgumentException naming what is wrong and what is valid
      */
     public RunSpec resolve(RunSpec spec) {
-        Map<String, String> t = task(spec.task()).resolve(spec.taskOptions()).values();
-        Map<String, String> g = generator(spec.generator()).resolve(spec.generatorOptions()).values();
-        Map<String, String> o = optimizer(spec.optimizer()).resolve(spec.optimizerOptions()).values();
+        TaskProvider tp = task(spec.task());
+        Map<String, String> t = tp.resolve(spec.taskOptions()).values();
+        Map<String, String> g = generator(spec.generator())
+                .resolve(withTaskDefaults(tp, spec.generator(), spec.generatorOptions())).values();
+        Map<String, String> o = optimizer(spec.optimizer())
+                .resolve(withTaskDefaults(tp, spec.optimizer(), spec.optimizerOptions())).values();
         return new RunSpec(spec.task(), t, spec.generator(), g, spec.optimizer(), o, spec.budget(), spec.seed());
+    }
+
+    /** The task's own values for {@code component}'s options, overlaid by the given ones. */
+    private static Map<String, String> withTaskDefaults(TaskProvider task, String component, Map<String, String> given) {
+        Map<String, String> preset = task.defaultsFor(component);
+        if (preset.isEmpty()) {
+            return given;
+        }
+        Map<String, String> merged = new java.util.HashMap<>(preset);
+        merged.putAll(given);
+        return merged;
     }
 }

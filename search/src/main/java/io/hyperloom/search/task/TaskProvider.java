@@ -3,6 +3,8 @@ package io.hyperloom.search.task;
 import io.hyperloom.search.option.Component;
 import io.hyperloom.search.option.Options;
 
+import java.util.Map;
+
 /** A registered task (found with {@link java.util.ServiceLoader}). */
 public interface TaskProvider extends Component {
 
@@ -24,6 +26,15 @@ public interface TaskProvider extends Component {
     default boolean lowerIsBetter(String metric) {
         return metric.endsWith("distance") || metric.endsWith("error") || metric.endsWith("loss")
                 || metric.endsWith("bpc");
+    }
+
+    /**
+     * Option values this task gives the named generator or optimizer where the user sets none: a
+     * benchmark's own setting (e.g. the initial CMA-ES step size its literature uses), kept in
+     * the resolved spec of every run so records show it. Options given with {@code -o} win.
+     */
+    default Map<String, String> defaultsFor(String component) {
+        return Map.of();
     }
 
     @Override
