@@ -39,9 +39,11 @@ import java.util.random.RandomGenerator;
  * @param separableAbove {@link Variant#AUTO} takes the separable model when |θ| exceeds this
  * @param restarts       how many IPOP restarts at most
  * @param stagnation     whether {@link StopCondition#TOL_STAGNATION} ends (and so restarts) a crawling run
+ * @param tolX           {@link StopCondition#TOL_X} relative to σ₀ (Hansen: 1e-12); larger ends, and so
+ *                       restarts, a run that keeps refining one point
  */
 public record CmaesOptimizer(int lambda, double sigma, Variant variant, int separableAbove, int restarts,
-                             boolean stagnation)
+                             boolean stagnation, double tolX)
         implements Optimizer {
 
     /** The covariance model. */
@@ -68,6 +70,14 @@ public record CmaesOptimizer(int lambda, double sigma, Variant variant, int sepa
         if (restarts < 0) {
             throw new IllegalArgumentException("restarts must be >= 0, got " + restarts);
         }
+        if (!(tolX >= 0) || !(tolX < 1)) {
+            throw new IllegalArgumentException("tol-x must be in [0, 1), got " + tolX);
+        }
+    }
+
+    /** With Hansen's tolX of 1e-12. */
+    public CmaesOptimizer(int lambda, double sigma, Variant variant, int separableAbove, int restarts, boolean stagnation) {
+        this(lambda, sigma, variant, separableAbove, restarts, stagnation, StopTolerances.DEFAULT.tolX());
     }
 
     /** The defaults of {@link CmaesProvider}. */
@@ -100,7 +110,8 @@ public record CmaesOptimizer(int lambda, double sigma, Variant variant, int sepa
 
     /** A fresh strategy for this optimizer's variant. */
     public EvolutionStrategy strategy(double[] mean0, double sigma0, int lambda, RandomGenerator rng) {
-        StopTolerances tolerances = StopTolerances.DEFAULT.withStagnation(stagnation);
+        StopTolerances d = StopTolerances.DEFAULT;
+        StopTolerances tolerances = new StopTolerances(tolX, d.tolFun(), d.maxCondition(), d.tolUpSigma(), stagnation);
         return isSeparable(mean0.length)
                 ? new SeparableCmaEs(mean0, sigma0, lambda, rng, tolerances)
                 : new CmaEs(mean0, sigma0, lambda, rng, tolerances);

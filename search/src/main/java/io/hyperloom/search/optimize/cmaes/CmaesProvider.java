@@ -35,13 +35,16 @@ public final class CmaesProvider implements OptimizerProvider {
                         + "search converges with budget left; 0 = none"),
                 OptionSpec.ofBoolean("stagnation", d.stagnation(), "Hansen's TolStagnation: a run whose best and "
                         + "median fitness stopped improving over the last 20% of its generations (at least "
-                        + "120 + 30|θ|/λ) counts as converged, so it restarts"));
+                        + "120 + 30|θ|/λ) counts as converged, so it restarts"),
+                OptionSpec.ofDouble("tol-x", d.tolX(), "TolX relative to σ₀: a run whose every coordinate's step and "
+                        + "evolution path fell below tol-x·σ₀ counts as converged, so it restarts (Hansen: 1e-12)"));
     }
 
     @Override
     public Optimizer create(Options options) {
         return new CmaesOptimizer(options.intValue("lambda"), options.doubleValue("sigma"),
                 CmaesOptimizer.Variant.valueOf(options.string("variant").toUpperCase()),
-                options.intValue("separable-above"), options.intValue("restarts"), options.bool("stagnation"));
+                options.intValue("separable-above"), options.intValue("restarts"), options.bool("stagnation"),
+                options.doubleValue("tol-x"));
     }
 }

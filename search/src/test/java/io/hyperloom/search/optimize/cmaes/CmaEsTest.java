@@ -133,6 +133,20 @@ class CmaEsTest {
         assertTrue(Functions.sphere(es.mean()) < 1e-12, "mean " + Arrays.toString(es.mean()));
     }
 
+    @Test
+    void aLargerTolXEndsARunThatKeepsRefiningOnePointWhileItsFitnessStillImproves() {
+        // f = −log|x|²: improves without bound as the mean closes in on 0, so tolFun never fires
+        ToDoubleFunction<double[]> unbounded = x -> Math.log(Functions.sphere(x) + 1e-300);
+        StopTolerances loose = new StopTolerances(1e-3, 1e-12, 1e14, 1e20, true);
+        CmaEs es = new CmaEs(Functions.uniform(Seeds.random(4), N, -1, 1), SIGMA0, 0, Seeds.random(4), loose);
+        Functions.Outcome o = Functions.minimise(es, unbounded, Double.NEGATIVE_INFINITY, MAX_EVALUATIONS);
+        assertEquals(StopCondition.TOL_X, es.stopCondition().orElseThrow(), "after " + o.evaluations() + " evaluations");
+        CmaEs strict = new CmaEs(Functions.uniform(Seeds.random(4), N, -1, 1), SIGMA0, 0, Seeds.random(4));
+        Functions.Outcome longer = Functions.minimise(strict, unbounded, Double.NEGATIVE_INFINITY, MAX_EVALUATIONS);
+        assertTrue(longer.evaluations() > 2 * o.evaluations(), "with Hansen's 1e-12 the run went on: "
+                + longer.evaluations() + " against " + o.evaluations() + " evaluations");
+    }
+
     /** Runs on a fitness that is pure noise until the strategy stops, or {@code limit} generations. */
     private static CmaEs onNoise(StopTolerances tolerances, int limit) {
         CmaEs es = new CmaEs(new double[N], SIGMA0, 0, Seeds.random(6), tolerances);
