@@ -54,4 +54,12 @@ class RegistryTest {
         RunSpec resolved = withPreset().resolve(RunSpec.of("preset-xor", "direct", "ga", 1));
         assertEquals(Registry.load().resolve(RunSpec.of("xor", "direct", "ga", 1)).optimizerOptions(), resolved.optimizerOptions());
     }
+
+    @Test
+    void doublePoleNvRestartsCmaesRunsThatRefineOnePointBelowAThousandthOfSigma0() {
+        RunSpec resolved = Registry.load().resolve(RunSpec.of("double-pole-nv", "direct", "cmaes", 1));
+        assertEquals("0.001", resolved.optimizerOptions().get("tol-x"));
+        assertEquals("1.0E-12", Registry.load().resolve(RunSpec.of("double-pole", "direct", "cmaes", 1))
+                .optimizerOptions().get("tol-x"));
+    }
 }

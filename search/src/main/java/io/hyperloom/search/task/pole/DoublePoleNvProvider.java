@@ -7,6 +7,7 @@ import io.hyperloom.search.task.Task;
 import io.hyperloom.search.task.TaskProvider;
 
 import java.util.List;
+import java.util.Map;
 
 /** Registers {@code double-pole-nv}. */
 public final class DoublePoleNvProvider implements TaskProvider {
@@ -32,6 +33,20 @@ public final class DoublePoleNvProvider implements TaskProvider {
                         "fully-recurrent", "elman"),
                 OptionSpec.ofInt("hidden", 3, "hidden neurons besides the output (3 as Igel 2003)"),
                 OptionSpec.ofBoolean("bias-input", false, "feed the literature's constant 0.5 input (the network's own biases are always there)"));
+    }
+
+    /**
+     * CMA-ES restarts a run once every coordinate's step is below 10⁻³·σ₀ (Hansen's TolX is 10⁻¹²).
+     * Why: Gruau's damping fitness grows without bound as the jiggle of actions 900–1,000 shrinks,
+     * so a run can keep refining a controller that is still over those 100 actions yet falls within
+     * a few thousand of the 100,000-action test; its fitness keeps improving, so TolFun and
+     * TolStagnation never fire and it spends the whole budget there. A solution is a pass/fail test,
+     * and refining a point below 10⁻³·σ₀ does not change the outcome, so the run is restarted with a
+     * doubled population.
+     */
+    @Override
+    public Map<String, String> defaultsFor(String component) {
+        return component.equals("cmaes") ? Map.of("tol-x", "1e-3") : Map.of();
     }
 
     @Override
