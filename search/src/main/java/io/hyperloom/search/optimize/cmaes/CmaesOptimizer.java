@@ -41,9 +41,12 @@ import java.util.random.RandomGenerator;
  * @param stagnation     whether {@link StopCondition#TOL_STAGNATION} ends (and so restarts) a crawling run
  * @param tolX           {@link StopCondition#TOL_X} relative to σ₀ (Hansen: 1e-12); larger ends, and so
  *                       restarts, a run that keeps refining one point
+ * @param bipop          BIPOP restarts (Hansen 2009): between the IPOP runs, runs with a small population and
+ *                       σ₀·10^(−2U), each at most half the last large run, whenever the small runs have
+ *                       spent fewer evaluations than the large ones; {@code restarts} counts the large runs
  */
 public record CmaesOptimizer(int lambda, double sigma, Variant variant, int separableAbove, int restarts,
-                             boolean stagnation, double tolX)
+                             boolean stagnation, double tolX, boolean bipop)
         implements Optimizer {
 
     /** The covariance model. */
@@ -75,9 +78,9 @@ public record CmaesOptimizer(int lambda, double sigma, Variant variant, int sepa
         }
     }
 
-    /** With Hansen's tolX of 1e-12. */
+    /** With Hansen's tolX of 1e-12 and IPOP restarts. */
     public CmaesOptimizer(int lambda, double sigma, Variant variant, int separableAbove, int restarts, boolean stagnation) {
-        this(lambda, sigma, variant, separableAbove, restarts, stagnation, StopTolerances.DEFAULT.tolX());
+        this(lambda, sigma, variant, separableAbove, restarts, stagnation, StopTolerances.DEFAULT.tolX(), false);
     }
 
     /** The defaults of {@link CmaesProvider}. */
@@ -127,10 +130,31 @@ public record CmaesOptimizer(int lambda, double sigma, Variant variant, int sepa
         double sigma0 = sigma * family.searchScale();
         long generation = 0;             // across restarts, so every generation gets its own evaluation seeds
         int popSize = lambda;
-        for (int restart = 0; restart <= restarts && !search.isDone(); restart++) {
+        int defaultLambda = 0;           // λ of the first run, the base of BIPOP's small populations
+        int largeLambda = 0;             // λ of the last large (IPOP) run
+        long largeEvaluations = 0;       // evaluations spent in large runs, and in the last one
+        long lastLargeRun = 0;
+        long smallEvaluations = 0;
+        int largeRestarts = 0;
+        for (int restart = 0; largeRestarts <= restarts && !search.isDone(); restart++) {
+            boolean small = bipop && restart > 0 && smallEvaluations < largeEvaluations;
+            double s0 = sigma0;
+            int pop = popSize;
+            long cap = Long.MAX_VALUE;
+            if (small) {
+                // Hansen 2009: λ_s = ⌊λ_def·(½·λ_large/λ_def)^(U²)⌋, σ_s = σ₀·10^(−2U), at most half the last large run
+                double u = search.random().nextDouble();
+                pop = Math.max(2, (int) Math.floor(defaultLambda * Math.pow(0.5 * largeLambda / defaultLambda, u * u)));
+                s0 = sigma0 * Math.pow(10, -2 * search.random().nextDouble());
+                cap = Math.max(1, lastLargeRun / 2);
+            }
             double[] mean0 = family.initialTheta(search.random(), new double[n]);
-            EvolutionStrategy es = strategy(mean0, sigma0, popSize, search.random());
-            while (!search.isDone() && !es.hasConverged()) {
+            EvolutionStrategy es = strategy(mean0, s0, pop, search.random());
+            if (restart == 0) {
+                defaultLambda = es.lambda();
+            }
+            long used = 0;
+            while (!search.isDone() && !es.hasConverged() && used < cap) {
                 double[][] candidates = es.ask();
                 int count = (int) Math.min(candidates.length, search.remaining());
                 List<double[]> batch = Arrays.asList(candidates).subList(0, count);
@@ -145,12 +169,21 @@ public record CmaesOptimizer(int lambda, double sigma, Variant variant, int sepa
                     es.tell(fitness);
                 }
                 search.record(sum / count);
+                used += count;
             }
+            if (small) {
+                smallEvaluations += used;
+                continue;
+            }
+            largeEvaluations += used;
+            lastLargeRun = used;
+            largeLambda = es.lambda();
             popSize = 2 * es.lambda();
-            if (restart == restarts && es.hasConverged() && !search.isDone()) {
+            if (largeRestarts == restarts && es.hasConverged() && !search.isDone()) {
                 search.stop("converged (" + es.stopCondition().orElseThrow().name().toLowerCase()
                         + ") after " + restarts + " restart(s), with budget left");
             }
+            largeRestarts++;
         }
     }
 }

@@ -37,7 +37,10 @@ public final class CmaesProvider implements OptimizerProvider {
                         + "median fitness stopped improving over the last 20% of its generations (at least "
                         + "120 + 30|θ|/λ) counts as converged, so it restarts"),
                 OptionSpec.ofDouble("tol-x", d.tolX(), "TolX relative to σ₀: a run whose every coordinate's step and "
-                        + "evolution path fell below tol-x·σ₀ counts as converged, so it restarts (Hansen: 1e-12)"));
+                        + "evolution path fell below tol-x·σ₀ counts as converged, so it restarts (Hansen: 1e-12)"),
+                OptionSpec.ofChoice("restart", "ipop", "restart strategy: ipop (each restart doubles λ) or bipop "
+                        + "(Hansen 2009: IPOP runs alternate with small-population runs of σ₀·10^(−2U), budget shared "
+                        + "evenly)", "ipop", "bipop"));
     }
 
     @Override
@@ -45,6 +48,6 @@ public final class CmaesProvider implements OptimizerProvider {
         return new CmaesOptimizer(options.intValue("lambda"), options.doubleValue("sigma"),
                 CmaesOptimizer.Variant.valueOf(options.string("variant").toUpperCase()),
                 options.intValue("separable-above"), options.intValue("restarts"), options.bool("stagnation"),
-                options.doubleValue("tol-x"));
+                options.doubleValue("tol-x"), options.string("restart").equals("bipop"));
     }
 }

@@ -116,6 +116,36 @@ class CmaesOptimizerTest {
     }
 
     @Test
+    void bipopRunsSmallPopulationsBetweenTheDoublingRunsAndKeepsTheSameLargeRuns() {
+        DirectFamily family = new DirectFamily(XOR.architecture().layout(), Initialisation.LECUN, 0.5);
+        Search ipop;
+        Search bipop;
+        try (LocalEvaluator evaluator = new LocalEvaluator(1)) {
+            ipop = new Search(new FlatTask(), family, evaluator, 4, 1_000_000, Task.BudgetUnit.EVALUATIONS,
+                    ProgressListener.NONE);
+            new CmaesOptimizer(0, 1.0, CmaesOptimizer.Variant.FULL, 2000, 2, true).run(ipop);
+            bipop = new Search(new FlatTask(), family, evaluator, 4, 1_000_000, Task.BudgetUnit.EVALUATIONS,
+                    ProgressListener.NONE);
+            new CmaesOptimizer(0, 1.0, CmaesOptimizer.Variant.FULL, 2000, 2, true, 1e-12, true).run(bipop);
+        }
+        List<Long> sizes = new ArrayList<>();
+        long previous = 0;
+        for (CurvePoint p : bipop.curve()) {
+            sizes.add(p.evaluations() - previous);
+            previous = p.evaluations();
+        }
+        // the same three large runs (37 generations of 10, 24 of 20, 17 of 40, as IPOP) ...
+        assertTrue(sizes.subList(0, 37).stream().allMatch(x -> x == 10L), "the first run: " + sizes.subList(0, 37));
+        assertEquals(24, sizes.stream().filter(x -> x == 20L).count());
+        assertEquals(17, sizes.stream().filter(x -> x == 40L).count());
+        // ... with small runs between them (λ from 5 to 10) that together spend about as much as the large ones
+        long small = bipop.evaluations() - (370 + 480 + 680);
+        assertTrue(small > 370 && small < 2 * (370 + 480 + 680), "small runs spent " + small);
+        assertTrue(sizes.subList(37, sizes.size()).stream().anyMatch(x -> x < 10L), "a small population after the first run");
+        assertEquals(ipop.stopReason(), bipop.stopReason());
+    }
+
+    @Test
     void restartsWithDoubledPopulationAfterConvergenceThenStops() {
         DirectFamily family = new DirectFamily(XOR.architecture().layout(), Initialisation.LECUN, 0.5);
         Search search;
