@@ -56,9 +56,10 @@ class RegistryTest {
     }
 
     @Test
-    void doublePoleNvRestartsCmaesRunsThatRefineOnePointBelowAThousandthOfSigma0() {
+    void doublePoleNvRestartsCmaesBipopStyleAndWhenARunRefinesOnePointBelowAThousandthOfSigma0() {
         RunSpec resolved = Registry.load().resolve(RunSpec.of("double-pole-nv", "direct", "cmaes", 1));
         assertEquals("0.001", resolved.optimizerOptions().get("tol-x"));
+        assertEquals("bipop", resolved.optimizerOptions().get("restart"));
         assertEquals("1.0E-12", Registry.load().resolve(RunSpec.of("double-pole", "direct", "cmaes", 1))
                 .optimizerOptions().get("tol-x"));
     }
