@@ -65,17 +65,6 @@ public final class CoordnetWeightGenerator implements WeightGenerator {
         this(layout, generated, config, widths, hidden, gains, MatrixKernel.best());
     }
 
-    /** The same with every gain 1: W is the CPPN's raw output. */
-    public CoordnetWeightGenerator(ParameterLayout layout, List<ParameterTensor> generated, SubstrateConfig config,
-                                   int[] widths, CppnActivation hidden) {
-        this(layout, generated, config, widths, hidden, ones(generated.size()), MatrixKernel.best());
-    }
-
-    CoordnetWeightGenerator(ParameterLayout layout, List<ParameterTensor> generated, SubstrateConfig config,
-                            int[] widths, CppnActivation hidden, MatrixKernel kernel) {
-        this(layout, generated, config, widths, hidden, ones(generated.size()), kernel);
-    }
-
     CoordnetWeightGenerator(ParameterLayout layout, List<ParameterTensor> generated, SubstrateConfig config,
                             int[] widths, CppnActivation hidden, double[] gains, MatrixKernel kernel) {
         this.layout = Objects.requireNonNull(layout, "layout");
@@ -118,12 +107,6 @@ public final class CoordnetWeightGenerator implements WeightGenerator {
         }
         int count = cppnCount;
         this.partial = ThreadLocal.withInitial(() -> new double[count]);
-    }
-
-    private static double[] ones(int n) {
-        double[] g = new double[n];
-        Arrays.fill(g, 1.0);
-        return g;
     }
 
     /** The fixed factor output {@code o}'s raw CPPN value is multiplied by. */

@@ -6,6 +6,7 @@ import io.hyperloom.search.option.Component;
 import io.hyperloom.search.task.TaskProvider;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -76,7 +77,7 @@ public record Registry(List<TaskProvider> tasks, List<GeneratorProvider> generat
         if (preset.isEmpty()) {
             return given;
         }
-        Map<String, String> merged = new java.util.HashMap<>(preset);
+        Map<String, String> merged = new HashMap<>(preset);
         merged.putAll(given);
         return merged;
     }

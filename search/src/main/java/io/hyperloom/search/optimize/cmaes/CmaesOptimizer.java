@@ -113,8 +113,7 @@ public record CmaesOptimizer(int lambda, double sigma, Variant variant, int sepa
 
     /** A fresh strategy for this optimizer's variant. */
     public EvolutionStrategy strategy(double[] mean0, double sigma0, int lambda, RandomGenerator rng) {
-        StopTolerances d = StopTolerances.DEFAULT;
-        StopTolerances tolerances = new StopTolerances(tolX, d.tolFun(), d.maxCondition(), d.tolUpSigma(), stagnation);
+        StopTolerances tolerances = StopTolerances.DEFAULT.withStagnation(stagnation).withTolX(tolX);
         return isSeparable(mean0.length)
                 ? new SeparableCmaEs(mean0, sigma0, lambda, rng, tolerances)
                 : new CmaEs(mean0, sigma0, lambda, rng, tolerances);
@@ -129,17 +128,16 @@ public record CmaesOptimizer(int lambda, double sigma, Variant variant, int sepa
         int n = family.parameterCount();
         double sigma0 = sigma * family.searchScale();
         long generation = 0;             // across restarts, so every generation gets its own evaluation seeds
-        int popSize = lambda;
         int defaultLambda = 0;           // λ of the first run, the base of BIPOP's small populations
-        int largeLambda = 0;             // λ of the last large (IPOP) run
+        int largeLambda = 0;             // λ of the last large (IPOP) run; the next one doubles it
         long largeEvaluations = 0;       // evaluations spent in large runs, and in the last one
         long lastLargeRun = 0;
         long smallEvaluations = 0;
         int largeRestarts = 0;
-        for (int restart = 0; largeRestarts <= restarts && !search.isDone(); restart++) {
-            boolean small = bipop && restart > 0 && smallEvaluations < largeEvaluations;
+        while (largeRestarts <= restarts && !search.isDone()) {
+            boolean small = bipop && smallEvaluations < largeEvaluations;
             double s0 = sigma0;
-            int pop = popSize;
+            int pop = largeRestarts == 0 ? lambda : 2 * largeLambda;
             long cap = Long.MAX_VALUE;
             if (small) {
                 // Hansen 2009: λ_s = ⌊λ_def·(½·λ_large/λ_def)^(U²)⌋, σ_s = σ₀·10^(−2U), at most half the last large run
@@ -150,7 +148,7 @@ public record CmaesOptimizer(int lambda, double sigma, Variant variant, int sepa
             }
             double[] mean0 = family.initialTheta(search.random(), new double[n]);
             EvolutionStrategy es = strategy(mean0, s0, pop, search.random());
-            if (restart == 0) {
+            if (defaultLambda == 0) {
                 defaultLambda = es.lambda();
             }
             long used = 0;
@@ -178,7 +176,6 @@ public record CmaesOptimizer(int lambda, double sigma, Variant variant, int sepa
             largeEvaluations += used;
             lastLargeRun = used;
             largeLambda = es.lambda();
-            popSize = 2 * es.lambda();
             if (largeRestarts == restarts && es.hasConverged() && !search.isDone()) {
                 search.stop("converged (" + es.stopCondition().orElseThrow().name().toLowerCase()
                         + ") after " + restarts + " restart(s), with budget left");

@@ -15,6 +15,11 @@ public record StopTolerances(double tolX, double tolFun, double maxCondition, do
     /** Hansen's defaults: tolX 1e-12 (relative), tolFun 1e-12, condition 1e14, tolUpSigma 1e20, TolStagnation on. */
     public static final StopTolerances DEFAULT = new StopTolerances(1e-12, 1e-12, 1e14, 1e20, true);
 
+    /** These tolerances with another tolX (relative to σ₀). */
+    public StopTolerances withTolX(double tolX) {
+        return new StopTolerances(tolX, tolFun, maxCondition, tolUpSigma, tolStagnation);
+    }
+
     /** These tolerances with TolStagnation on or off. */
     public StopTolerances withStagnation(boolean on) {
         return new StopTolerances(tolX, tolFun, maxCondition, tolUpSigma, on);
