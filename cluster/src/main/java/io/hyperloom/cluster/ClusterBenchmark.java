@@ -28,7 +28,7 @@ import java.util.random.RandomGenerator;
  * number of evaluation threads, and whether both gave identical scores.
  *
  * <p>How it works: (1) the worker JVMs are started and joined first; (2) both sides evaluate
- * {@link #WARM_UP_BATCHES} batches unmeasured (JIT, the workers' rebuild); (3) then each batch
+ * a number of batches unmeasured (JIT, the workers' rebuild; {@link #WARM_UP_BATCHES} by default); (3) then each batch
  * of seeded random θ is made (untimed, batch by batch, so the heap never holds more than one
  * batch) and evaluated by both sides in turn — alternating which goes first — and only the
  * evaluate calls are timed. Interleaving puts both sides under the same background load, which
@@ -36,8 +36,8 @@ import java.util.random.RandomGenerator;
  */
 public final class ClusterBenchmark {
 
-    /** Unmeasured batches per side before timing starts. */
-    public static final int WARM_UP_BATCHES = 3;
+    /** Unmeasured batches per side before timing starts, by default. */
+    public static final int WARM_UP_BATCHES = 12;
     /** Mutations applied to each fresh genome of a genome-family bench. */
     static final int GENOME_MUTATIONS = 30;
 
@@ -47,8 +47,9 @@ public final class ClusterBenchmark {
      * @param batch        candidates per evaluate call (a generation)
      * @param workers      worker JVMs
      * @param threads      local threads; each worker gets {@code max(1, threads / workers)}
+     * @param warmUp       unmeasured batches per side before timing starts
      */
-    public record Options(RunSpec spec, int evaluations, int batch, int workers, int threads, int port) {
+    public record Options(RunSpec spec, int evaluations, int batch, int workers, int threads, int port, int warmUp) {
 
         public Options {
             Objects.requireNonNull(spec, "spec");
@@ -56,6 +57,13 @@ public final class ClusterBenchmark {
                 throw new IllegalArgumentException("evaluations, batch, workers and threads must be >= 1, got "
                         + evaluations + ", " + batch + ", " + workers + ", " + threads);
             }
+            if (warmUp < 0) {
+                throw new IllegalArgumentException("warm-up batches must be >= 0, got " + warmUp);
+            }
+        }
+
+        public Options(RunSpec spec, int evaluations, int batch, int workers, int threads, int port) {
+            this(spec, evaluations, batch, workers, threads, port, WARM_UP_BATCHES);
         }
 
         int workerThreads() {
@@ -130,7 +138,7 @@ public final class ClusterBenchmark {
             try (LocalEvaluator local = new LocalEvaluator(o.threads());
                  ClusterEvaluator cluster = ClusterEvaluator.connect(settings, o.workers(), Duration.ofSeconds(120), 1)) {
                 Evaluator remote = cluster.forRun(built);
-                for (int w = 0; w < WARM_UP_BATCHES; w++) {
+                for (int w = 0; w < o.warmUp(); w++) {
                     List<G> b = batches.make(o.batch(), -1 - w);
                     long[] seeds = seeds(-1 - w, b.size());
                     local.evaluate(problem, b, seeds);
