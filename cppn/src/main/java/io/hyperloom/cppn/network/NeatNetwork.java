@@ -19,7 +19,9 @@ import java.util.TreeSet;
  * node. Inputs take the input nodes in id order, the bias node outputs 1, outputs are the output
  * nodes in id order. A connection whose source comes at or after its target in the order (a
  * recurrent one) reads the source's value from the previous step, which {@link #resetState} zeroes.
- * Per-thread scratch: not thread-safe.
+ * As in NEAT C++, a computed node is switched on only by a same-step link from a sensor or from a
+ * switched-on node; a node without one (every input link disabled by crossover) outputs 0, not
+ * f(0), so a disconnected hidden node is not a hidden bias. Per-thread scratch: not thread-safe.
  *
  * <p>How a batch goes through (the trials of a batch are independent): activations are stored node
  * by node, the batch's values of one node side by side ({@code cur[slot·maxBatch + b]}); (1) the
@@ -45,6 +47,7 @@ public final class NeatNetwork implements Network {
     private final double[] edgeWeight;
     private final boolean[] edgeDelayed;
     private final boolean recurrent;
+    private final boolean[] live;
     private final double[] cur;
     private final double[] prev;
     private final double[] sum;
@@ -115,6 +118,22 @@ public final class NeatNetwork implements Network {
             }
         }
         recurrent = anyDelayed;
+        // NEAT C++'s phenotype: a node switches on only when a same-step link brings it a sensor's or
+        // a switched-on node's value; one that never does (every input link disabled) outputs 0
+        boolean[] on = new boolean[nodes];
+        for (int i : inputSlot) {
+            on[i] = true;
+        }
+        if (biasSlot >= 0) {
+            on[biasSlot] = true;
+        }
+        live = new boolean[computed];
+        for (int k = 0; k < computed; k++) {
+            for (int e = edgeStart[k]; e < edgeStart[k + 1] && !live[k]; e++) {
+                live[k] = !edgeDelayed[e] && on[edgeSource[e]];
+            }
+            on[computeSlot[k]] = live[k];
+        }
         cur = new double[maxBatch * nodes];
         prev = recurrent ? new double[maxBatch * nodes] : null;
         sum = new double[maxBatch];
@@ -226,6 +245,10 @@ public final class NeatNetwork implements Network {
             }
             CppnActivation a = activation[k];
             int t = computeSlot[k] * m;
+            if (!live[k]) {
+                java.util.Arrays.fill(cur, t, t + batch, 0.0);
+                continue;
+            }
             for (int b = 0; b < batch; b++) {
                 cur[t + b] = a.apply(s[b]);
             }

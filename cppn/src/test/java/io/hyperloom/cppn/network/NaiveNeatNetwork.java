@@ -38,6 +38,7 @@ final class NaiveNeatNetwork implements Network {
     private final double[] edgeWeight;
     private final boolean[] edgeDelayed;
     private final boolean recurrent;
+    private final boolean[] on;
     private final double[] cur;
     private final double[] prev;
 
@@ -92,6 +93,19 @@ final class NaiveNeatNetwork implements Network {
         }
         edgeStart[compute.size()] = e;
         recurrent = anyDelayed;
+        // switched on: a sensor, or a computed node with a same-step link from a switched-on node
+        on = new boolean[nodes];
+        for (int i : inputSlot) {
+            on[i] = true;
+        }
+        if (biasSlot >= 0) {
+            on[biasSlot] = true;
+        }
+        for (int k = 0; k < computeSlot.length; k++) {
+            for (int x = edgeStart[k]; x < edgeStart[k + 1]; x++) {
+                on[computeSlot[k]] |= !edgeDelayed[x] && on[edgeSource[x]];
+            }
+        }
         cur = new double[maxBatch * nodes];
         prev = recurrent ? new double[maxBatch * nodes] : null;
     }
@@ -171,7 +185,7 @@ final class NaiveNeatNetwork implements Network {
                     // a recurrent edge reads the source's value of the previous step
                     sum += edgeWeight[e] * (edgeDelayed[e] ? prev[o + edgeSource[e]] : cur[o + edgeSource[e]]);
                 }
-                cur[o + computeSlot[k]] = activation[k].apply(sum);
+                cur[o + computeSlot[k]] = on[computeSlot[k]] ? activation[k].apply(sum) : 0.0;
             }
             for (int j = 0; j < outputs; j++) {
                 output[b * outputs + j] = cur[o + outputSlot[j]];
