@@ -1,6 +1,5 @@
 package io.hyperloom.cluster;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.core.IExecutorService;
@@ -9,7 +8,6 @@ import com.hazelcast.core.OperationTimeoutException;
 import com.hazelcast.partition.NoDataMemberInClusterException;
 import com.hazelcast.spi.exception.RetryableException;
 import io.hyperloom.search.experiment.Experiments;
-import io.hyperloom.search.experiment.Json;
 import io.hyperloom.search.experiment.RunAwareEvaluator;
 import io.hyperloom.search.generator.GeneratorFamily;
 import io.hyperloom.search.generator.GenomeFamily;
@@ -22,7 +20,6 @@ import io.hyperloom.search.optimize.Problem;
 import io.hyperloom.search.task.Score;
 import io.hyperloom.search.task.Task;
 
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -307,15 +304,11 @@ public final class ClusterEvaluator implements RunAwareEvaluator {
             }
             @SuppressWarnings("unchecked")
             GenomeFamily<G> genomes = (GenomeFamily<G>) family;
-            String[] json = new String[part.size()];
-            try {
-                for (int i = 0; i < json.length; i++) {
-                    json[i] = Json.MAPPER.writeValueAsString(genomes.toJson(part.get(i)));
-                }
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
+            byte[][] bytes = new byte[part.size()][];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = genomes.toBytes(part.get(i));
             }
-            return EvaluationChunk.ofGenomes(ticket, json, seeds);
+            return EvaluationChunk.ofGenomes(ticket, bytes, seeds);
         }
 
         @Override

@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
  * fitness function. Running it twice gives the same result (evaluations are pure), so a chunk
  * whose worker left can simply be submitted again.
  *
- * <p>Candidates travel as θ ({@code double[]}) for parametric families and as the family's JSON
- * otherwise. The coordinator may give a chunk a partition key ({@link #routedBy}): {@code submit}
+ * <p>Candidates travel as θ ({@code double[]}) for parametric families and as the family's
+ * genome bytes otherwise. The coordinator may give a chunk a partition key ({@link #routedBy}): {@code submit}
  * then sends it to that partition's owner (and, should the owner leave, Hazelcast re-runs it on the
  * partition's next owner); the key is not shipped.
  */
@@ -29,12 +29,13 @@ final class EvaluationChunk implements Callable<ChunkResult>, IdentifiedDataSeri
         PartitionAware<Integer> {
 
     static final byte THETA = 1;
-    static final byte JSON = 2;
+    /** Candidates as their family's {@link io.hyperloom.search.generator.GenomeFamily#toBytes}. */
+    static final byte GENOME = 2;
 
     private RunTicket run;
     private byte encoding;
     private double[][] thetas;
-    private String[] genomes;
+    private byte[][] genomes;
     private long[] seeds;
     private transient HazelcastInstance member;
     private transient Integer route;
@@ -52,10 +53,10 @@ final class EvaluationChunk implements Callable<ChunkResult>, IdentifiedDataSeri
         return c;
     }
 
-    static EvaluationChunk ofGenomes(RunTicket run, String[] genomes, long[] seeds) {
+    static EvaluationChunk ofGenomes(RunTicket run, byte[][] genomes, long[] seeds) {
         EvaluationChunk c = new EvaluationChunk();
         c.run = run;
-        c.encoding = JSON;
+        c.encoding = GENOME;
         c.genomes = genomes;
         c.seeds = seeds;
         return c;
@@ -133,7 +134,9 @@ final class EvaluationChunk implements Callable<ChunkResult>, IdentifiedDataSeri
                 out.writeDoubleArray(t);
             }
         } else {
-            out.writeStringArray(genomes);
+            for (byte[] g : genomes) {
+                out.writeByteArray(g);
+            }
         }
     }
 
@@ -147,8 +150,11 @@ final class EvaluationChunk implements Callable<ChunkResult>, IdentifiedDataSeri
             for (int i = 0; i < seeds.length; i++) {
                 thetas[i] = in.readDoubleArray();
             }
-        } else if (encoding == JSON) {
-            genomes = in.readStringArray();
+        } else if (encoding == GENOME) {
+            genomes = new byte[seeds.length][];
+            for (int i = 0; i < seeds.length; i++) {
+                genomes[i] = in.readByteArray();
+            }
         } else {
             throw new IOException("unknown candidate encoding " + encoding);
         }

@@ -1,8 +1,6 @@
 package io.hyperloom.cluster;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hyperloom.search.experiment.Experiments;
-import io.hyperloom.search.experiment.Json;
 import io.hyperloom.search.experiment.Registry;
 import io.hyperloom.search.experiment.RunSpec;
 import io.hyperloom.search.generator.EvolvableFamily;
@@ -29,16 +27,11 @@ final class WorkerContext {
     /** Runs remembered at once; a worker serving more (an ablation grid) rebuilds now and then. */
     private static final int CACHE = 16;
 
-    /** A run's fitness function as rebuilt here, with the decoder for JSON-shipped genomes. */
+    /** A run's fitness function as rebuilt here, with the family that decodes shipped genomes. */
     record Rebuilt(FitnessFunction<?> function, GenomeFamily<?> genomes) {
 
-        Object decode(String json) {
-            try {
-                return genomes.fromJson(Json.MAPPER.readTree(json));
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("a genome sent by the coordinator is not JSON: "
-                        + e.getOriginalMessage(), e);
-            }
+        Object decode(byte[] genome) {
+            return genomes.fromBytes(genome);
         }
     }
 
@@ -76,7 +69,7 @@ final class WorkerContext {
         boolean theta = r.genomes() == null;
         if (theta != (encoding == EvaluationChunk.THETA)) {
             throw new WorkerSetupException(where + ": candidates of " + run.specHash() + " arrived as "
-                    + (theta ? "JSON" : "θ") + " but the family here expects " + (theta ? "θ" : "JSON"));
+                    + (theta ? "genomes" : "θ") + " but the family here expects " + (theta ? "θ" : "JSON"));
         }
         return r;
     }

@@ -1,5 +1,6 @@
 package io.hyperloom.cppn.evolve;
 
+import io.hyperloom.cppn.genome.CppnBinary;
 import io.hyperloom.cppn.genome.CppnGenome;
 import io.hyperloom.search.generator.Breeder;
 import io.hyperloom.search.generator.GenomeFamily;
@@ -18,5 +19,16 @@ public interface NeatGenomeFamily extends GenomeFamily<CppnGenome> {
     @Override
     default Breeder<CppnGenome> breeder(RandomGenerator rng) {
         return breeder(rng, NeatParameters.DEFAULTS);
+    }
+
+    /** {@link CppnBinary}: a cluster worker reads it in a few microseconds, JSON took a twentieth of its CPU. */
+    @Override
+    default byte[] toBytes(CppnGenome genome) {
+        return CppnBinary.toBytes(genome);
+    }
+
+    @Override
+    default CppnGenome fromBytes(byte[] bytes) {
+        return CppnBinary.fromBytes(bytes);
     }
 }

@@ -81,6 +81,27 @@ class CppnGenomeTest {
         assertThrows(IllegalArgumentException.class, () -> CppnJson.fromJson(new ObjectMapper().readTree("{\"nodes\":1}")));
     }
 
+    @Test
+    void binaryFormRoundTripsExactlyAndRejectsDamagedBytes() {
+        NeatBreeder b = new NeatBreeder(TEMPLATE, List.of(CppnActivation.values()), NeatParameters.DEFAULTS, Seeds.random(5));
+        CppnGenome g = b.create();
+        for (int i = 0; i < 200; i++) {
+            g = b.mutate(g);
+        }
+        byte[] bytes = CppnBinary.toBytes(g);
+        assertEquals(g, CppnBinary.fromBytes(bytes));
+        assertTrue(bytes.length * 2 < new ObjectMapper().valueToTree(CppnJson.toJson(g)).toString().length(),
+                "binary form is less than half the JSON");
+        assertThrows(IllegalArgumentException.class, () -> CppnBinary.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length - 3)));
+        assertThrows(IllegalArgumentException.class, () -> CppnBinary.fromBytes(java.util.Arrays.copyOf(bytes, bytes.length + 1)));
+        byte[] wrongFormat = bytes.clone();
+        wrongFormat[0] = 9;
+        assertThrows(IllegalArgumentException.class, () -> CppnBinary.fromBytes(wrongFormat));
+        byte[] badActivation = bytes.clone();
+        badActivation[1 + 4 + 4 + 1] = 127; // the first node's activation ordinal
+        assertThrows(IllegalArgumentException.class, () -> CppnBinary.fromBytes(badActivation));
+    }
+
     /**
      * fitter: genes 1, 2, 4(disabled), 6; other: 1, 2, 3, 5, 7. Matching 1, 2; disjoint in the
      * fitter 4, 6 (kept), in the other 3, 5 (dropped); excess 7 (dropped).
