@@ -81,18 +81,23 @@ public final class ClusterBenchmark {
         public String table() {
             return String.format(Locale.ROOT, """
                     bench cluster: %,d evaluations of %s, generator %s (mean |θ| %,.0f), batches of %,d, sides interleaved per batch
-                      local threads (%d):                        %,10.0f evaluations/s
-                      loopback cluster (%d worker JVMs × %d threads): %,10.0f evaluations/s
+                      %-48s %,10.0f evaluations/s
+                      %-48s %,10.0f evaluations/s
                       ratio cluster / local: %.2f (goal >= 0.80 on two cores)
                       scores identical: %s
                     """, options.evaluations(), options.spec().task(), options.spec().generator(), thetaCount,
-                    options.batch(), options.threads(),
-                    localRate, options.workers(), options.workerThreads(), clusterRate, ratio(),
+                    options.batch(), "local threads (" + options.threads() + "):", localRate,
+                    "loopback cluster (" + plural(options.workers(), "worker JVM") + " × "
+                            + plural(options.workerThreads(), "thread") + "):", clusterRate, ratio(),
                     identical ? "yes" : "NO");
         }
     }
 
     private ClusterBenchmark() {
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /**
