@@ -212,6 +212,11 @@ public final class NeatNetwork implements Network {
         }
         double[] s = sum;
         for (int k = 0; k < computeSlot.length; k++) {
+            if (!live[k]) {
+                int t = computeSlot[k] * m;
+                java.util.Arrays.fill(cur, t, t + batch, 0.0);
+                continue;
+            }
             java.util.Arrays.fill(s, 0, batch, 0.0);
             int e = edgeStart[k];
             int end = edgeStart[k + 1];
@@ -245,10 +250,6 @@ public final class NeatNetwork implements Network {
             }
             CppnActivation a = activation[k];
             int t = computeSlot[k] * m;
-            if (!live[k]) {
-                java.util.Arrays.fill(cur, t, t + batch, 0.0);
-                continue;
-            }
             for (int b = 0; b < batch; b++) {
                 cur[t + b] = a.apply(s[b]);
             }
