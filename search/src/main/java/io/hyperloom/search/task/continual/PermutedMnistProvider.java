@@ -2,8 +2,6 @@ package io.hyperloom.search.task.continual;
 
 import io.hyperloom.search.option.OptionSpec;
 import io.hyperloom.search.option.Options;
-import io.hyperloom.search.task.Environment;
-import io.hyperloom.search.task.Task;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +35,8 @@ public final class PermutedMnistProvider extends ContinualMnistProvider {
     }
 
     @Override
-    public Task create(Options options, Environment environment) {
-        Loaded d = load(options, environment);
+    ContinualImageTasks tasks(Options options, Loaded d) {
         return ContinualImageTasks.permuted(name(), d.architecture(), d.train(), d.test(), options.intValue("tasks"),
-                options.longValue("permutation-seed"), options.bool("identity-first"));
+                options.longValue("permutation-seed"), options.bool("identity-first"), options.bool("center"));
     }
 }

@@ -2,8 +2,6 @@ package io.hyperloom.search.task.continual;
 
 import io.hyperloom.search.option.OptionSpec;
 import io.hyperloom.search.option.Options;
-import io.hyperloom.search.task.Environment;
-import io.hyperloom.search.task.Task;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +33,8 @@ public final class SplitMnistProvider extends ContinualMnistProvider {
     }
 
     @Override
-    public Task create(Options options, Environment environment) {
-        Loaded d = load(options, environment);
-        return ContinualImageTasks.split(name(), d.architecture(), d.train(), d.test(), options.bool("mask"));
+    ContinualImageTasks tasks(Options options, Loaded d) {
+        return ContinualImageTasks.split(name(), d.architecture(), d.train(), d.test(), options.bool("mask"),
+                options.bool("center"));
     }
 }
