@@ -40,6 +40,13 @@ public final class NeatNetworkProvider implements GeneratorProvider {
         if (w.isEmpty()) {
             throw new IllegalArgumentException("the task network has no weight tensor to take inputs from");
         }
+        if (w.get(0).shape().size() == 4) {
+            // a kernel's source sheet is its k×k window, not the image: a NEAT network wired to it
+            // would see 49 of MNIST's 784 pixels
+            throw new IllegalArgumentException("the neat generator evolves a network on the task's raw inputs, but the "
+                    + "task network starts with a convolution (" + w.get(0).name() + " of shape " + w.get(0).shape()
+                    + "); use a dense architecture (for mnist and fashion-mnist: arch=mnist-mlp)");
+        }
         int inputs = w.get(0).source().size();
         int outputs = layout.tensors().get(layout.tensors().size() - 1).target().size();
         return new NeatNetworkFamily(inputs, outputs, CppnActivation.parseList(options.string("activations")),
