@@ -160,6 +160,12 @@ public final class ClusterEvaluator implements RunAwareEvaluator {
         return Math.max(1, ClusterMembers.workerThreads(hz));
     }
 
+    /** The coordinator's own threads ({@code --threads}), for gradient work done here. */
+    @Override
+    public int localParallelism() {
+        return local.parallelism();
+    }
+
     @Override
     public long failures() {
         return failures.get();
@@ -314,6 +320,11 @@ public final class ClusterEvaluator implements RunAwareEvaluator {
         @Override
         public int parallelism() {
             return ClusterEvaluator.this.parallelism();
+        }
+
+        @Override
+        public int localParallelism() {
+            return ClusterEvaluator.this.localParallelism();
         }
 
         @Override

@@ -93,6 +93,21 @@ class ClusterEvaluatorTest {
     }
 
     @Test
+    void gradientWorkStaysOnTheCoordinatorsOwnThreads() {
+        // two workers of two threads evaluate; Adam's and the hybrid's gradients run here, on one
+        assertEquals(4, cluster.parallelism());
+        assertEquals(1, cluster.localParallelism());
+        RunResult adam = experiments.run(RunSpec.of("boxes", "direct", "adam", 5).withTaskOptions(Map.of("size", "7"))
+                .withBudget(3), cluster, QUIET);
+        RunResult local;
+        try (LocalEvaluator one = new LocalEvaluator(1)) {
+            local = experiments.run(RunSpec.of("boxes", "direct", "adam", 5).withTaskOptions(Map.of("size", "7"))
+                    .withBudget(3), one, QUIET);
+        }
+        assertEquals(local.withoutTimings(), adam.withoutTimings());
+    }
+
+    @Test
     void throwingEvaluationsScoreWorstAndAreCountedAlike() {
         RunSpec spec = RunSpec.of(ProbeTaskProvider.NAME, "direct", "cmaes", 4)
                 .withTaskOptions(Map.of("fail-one-in", "3")).withOptimizer("cmaes", SEPARABLE).withBudget(60);

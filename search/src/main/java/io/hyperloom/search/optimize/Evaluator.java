@@ -22,6 +22,15 @@ public interface Evaluator extends AutoCloseable {
     /** How many evaluations can run at once. */
     int parallelism();
 
+    /**
+     * Threads an optimizer may use in this process for its own computing (Adam's gradients, a
+     * hybrid's inner training, which never leave the machine). For a local evaluator that is its
+     * pool; a cluster's {@link #parallelism} counts its workers' threads, not this machine's.
+     */
+    default int localParallelism() {
+        return parallelism();
+    }
+
     /** Evaluations that threw, so far. */
     long failures();
 

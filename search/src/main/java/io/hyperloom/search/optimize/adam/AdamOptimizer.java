@@ -93,7 +93,7 @@ public final class AdamOptimizer implements Optimizer {
         int stepsPerEpoch = (task.trainingSize() + b - 1) / b;
         int every = evalEvery == 0 ? stepsPerEpoch : evalEvery;
         try (AdamTrainer.Session session = trainer.session(task, generator, theta, rng, search.seed(),
-                search.evaluator().parallelism(), search.budget())) {
+                search.evaluator().localParallelism(), search.budget())) {
             // a restart continues from the last monitoring point's checkpoint; otherwise step 0 is monitored
             search.restore().ifPresentOrElse(session::restore, () -> monitor(search, problem, theta, 0));
             while (!search.isDone()) {

@@ -101,7 +101,7 @@ final class SequenceTrainer {
         }
         int every = evalEvery == 0 ? chunksPerEpoch : evalEvery;
         long examples = (long) streams * steps;
-        int threads = Math.min(search.evaluator().parallelism(), groups.size());
+        int threads = Math.min(search.evaluator().localParallelism(), groups.size());
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "hyperloom-adam-bptt");
             t.setDaemon(true);

@@ -223,7 +223,7 @@ public final class HybridOptimizer implements Optimizer {
         Breeder<G> breeder = genomes.breeder(rng);
         Problem<G> problem = genomes.problem(task);
         int b = trainer.batchSize(task);
-        int threads = Math.max(1, Math.min(search.evaluator().parallelism(), population));
+        int threads = Math.max(1, Math.min(search.evaluator().localParallelism(), population));
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "hyperloom-hybrid");
             t.setDaemon(true);
