@@ -8,6 +8,7 @@ import io.hyperloom.search.experiment.Experiments;
 import io.hyperloom.search.experiment.Json;
 import io.hyperloom.search.experiment.Registry;
 import io.hyperloom.search.experiment.ResultsFile;
+import io.hyperloom.search.experiment.RunExecutor;
 import io.hyperloom.search.experiment.RunResult;
 import io.hyperloom.search.experiment.RunSpec;
 import io.hyperloom.search.experiment.table.Ablation;
@@ -43,6 +44,10 @@ final class Experiment {
     static int runAndReport(CommandLine.Model.CommandSpec spec, CommonOptions common, ClusterOptions cluster,
                             ExperimentOptions options, Registry registry, ExperimentSpec plan, Path dir, String kind)
             throws IOException {
+        boolean wholeRuns = options.distribute == ExperimentOptions.Distribute.runs;
+        if (wholeRuns && !cluster.isCluster()) {
+            throw new UserInputException("--distribute runs sends runs to a cluster's workers: give --cluster NAME too");
+        }
         List<RunSpec> specs = plan.specs();
         Experiments experiments = new Experiments(registry, common.environment());
         specs.forEach(experiments::build);
@@ -55,8 +60,15 @@ final class Experiment {
         try (io.hyperloom.search.optimize.Evaluator shared = cluster.isCluster() ? cluster.evaluator(common.threads()) : null;
              ArmProgress progress = new ArmProgress(System.err, common.quiet)) {
             // on a cluster, runs are limited by the members' threads, not the coordinator's cores
-            ExperimentRunner runner = new ExperimentRunner(experiments, file,
-                    shared == null ? common.threads() : Math.max(common.threads(), 4), shared);
+            ExperimentRunner runner;
+            if (wholeRuns) {
+                RunExecutor workers = (RunExecutor) shared;
+                runner = new ExperimentRunner(experiments, file, Math.max(1, workers.parallelRuns()))
+                        .distributeRunsTo(workers);
+            } else {
+                runner = new ExperimentRunner(experiments, file,
+                        shared == null ? common.threads() : Math.max(common.threads(), 4), shared);
+            }
             PrintWriter err = spec.commandLine().getErr();
             runner.logTo(line -> {
                 err.println(line);

@@ -35,4 +35,13 @@ final class ExperimentOptions {
 
     @Option(names = "--format", defaultValue = "text", description = "table format: ${COMPLETION-CANDIDATES}")
     RunCommand.Format format;
+
+    /** What goes to the workers of a --cluster. */
+    enum Distribute { candidates, runs }
+
+    @Option(names = "--distribute", defaultValue = "candidates",
+            description = "with --cluster: candidates (each generation's evaluations go to the workers; runs are driven "
+                    + "here) or runs (every run goes whole to a worker thread: for grids of many runs, gradient runs "
+                    + "included, and large θ); default: ${DEFAULT-VALUE}")
+    Distribute distribute;
 }

@@ -37,6 +37,15 @@ class ExperimentCommandsTest {
     }
 
     @Test
+    void distributingRunsWithoutAClusterExitsTwoBeforeWritingAnything(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path out = dir.resolve("grid");
+        Outcome o = run("compare", "--task", "xor", "--seeds", "1", "--distribute", "runs", "--out", out.toString(), "-q");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("give --cluster NAME too"), o.err());
+        assertTrue(!java.nio.file.Files.exists(out), "nothing written");
+    }
+
+    @Test
     void aSeedThatIsNotANumberExitsTwo() {
         Outcome o = run("run", "--task", "xor", "--seed", "abc");
         assertEquals(2, o.code());

@@ -8,7 +8,11 @@ import com.hazelcast.core.OperationTimeoutException;
 import com.hazelcast.partition.NoDataMemberInClusterException;
 import com.hazelcast.spi.exception.RetryableException;
 import io.hyperloom.search.experiment.Experiments;
+import io.hyperloom.search.experiment.Json;
 import io.hyperloom.search.experiment.RunAwareEvaluator;
+import io.hyperloom.search.experiment.RunExecutor;
+import io.hyperloom.search.experiment.RunResult;
+import io.hyperloom.search.experiment.RunSpec;
 import io.hyperloom.search.generator.GeneratorFamily;
 import io.hyperloom.search.generator.GenomeFamily;
 import io.hyperloom.search.generator.ParametricFamily;
@@ -63,7 +67,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * run from its task and family (the identical instances) go to the cluster; any other fitness
  * function is evaluated on local threads. Thread-safe.
  */
-public final class ClusterEvaluator implements RunAwareEvaluator {
+public final class ClusterEvaluator implements RunAwareEvaluator, RunExecutor {
 
     /** Work per chunk aimed at: amortises Hazelcast's ~0.35 ms of overhead per task. */
     public static final long TARGET_CHUNK_NANOS = 20_000_000L;
@@ -83,6 +87,8 @@ public final class ClusterEvaluator implements RunAwareEvaluator {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong evaluated = new AtomicLong();
     private final AtomicLong resubmitted = new AtomicLong();
+    /** Whole runs in flight per worker ({@link #run(RunSpec)}). */
+    private final Map<UUID, Integer> runsByMember = new HashMap<>();
     /** Mean worker nanoseconds per evaluation seen so far, or 0 before the first chunk returns. */
     private volatile double nanosPerEvaluation;
     private volatile double evaluationsPerSecond;
@@ -367,6 +373,87 @@ public final class ClusterEvaluator implements RunAwareEvaluator {
         int guided = (int) Math.ceil((double) remaining / (2 * slots));
         int size = Math.min(byTime, Math.max(guided, Math.max(1, byTime / 4)));
         return Math.max(1, Math.min(remaining, size));
+    }
+
+    /**
+     * Runs {@code resolved} whole on the worker with the fewest runs per thread, and returns its
+     * record; when the worker leaves, the run is started again on another one (at most
+     * {@link #MAX_ATTEMPTS} times). A worker that cannot serve the run, or a run that fails
+     * there, ends it with the worker's message.
+     */
+    @Override
+    public RunResult run(RunSpec resolved) {
+        RunTicket ticket = RunTicket.of(resolved);
+        for (int attempt = 1; ; attempt++) {
+            MemberRoutes.Route r = claimRunSlot();
+            inFlight.incrementAndGet();
+            try {
+                String json = executor.submit(new RunTask(ticket).routedBy(r.key())).get();
+                RunResult result = Json.MAPPER.readValue(json, RunResult.class);
+                evaluated.addAndGet(result.evaluations());
+                return result;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while run " + ticket.specHash() + " was on a worker", e);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("a worker answered run " + ticket.specHash() + " with an unreadable record: "
+                        + e.getMessage(), e);
+            } catch (ExecutionException | RuntimeException e) {
+                Throwable cause = unwrap(e);
+                for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                    if (c instanceof WorkerSetupException w) {
+                        throw new WorkerSetupException(w.getMessage(), w);
+                    }
+                }
+                if (!retryable(cause)) {
+                    throw new IllegalStateException("run " + resolved.task() + "/" + resolved.generator() + "/"
+                            + resolved.optimizer() + " seed " + resolved.seed() + " failed on a worker: " + cause, cause);
+                }
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new IllegalStateException("run " + ticket.specHash() + " was started " + attempt
+                            + " times as workers left; last: " + cause, cause);
+                }
+                resubmitted.incrementAndGet();
+                awaitAnyWorker();
+                sleep(50L * attempt);
+            } finally {
+                inFlight.decrementAndGet();
+                releaseRunSlot(r);
+            }
+        }
+    }
+
+    /** Whole runs at once: one per worker thread. */
+    @Override
+    public int parallelRuns() {
+        return parallelism();
+    }
+
+    private MemberRoutes.Route claimRunSlot() {
+        while (true) {
+            synchronized (runsByMember) {
+                MemberRoutes.Route best = null;
+                double bestLoad = Double.MAX_VALUE;
+                for (MemberRoutes.Route r : routes()) {
+                    double load = (double) runsByMember.getOrDefault(r.member(), 0) / r.threads();
+                    if (load < bestLoad) {
+                        best = r;
+                        bestLoad = load;
+                    }
+                }
+                if (best != null) {
+                    runsByMember.merge(best.member(), 1, Integer::sum);
+                    return best;
+                }
+            }
+            awaitAnyWorker();
+        }
+    }
+
+    private void releaseRunSlot(MemberRoutes.Route r) {
+        synchronized (runsByMember) {
+            runsByMember.merge(r.member(), -1, (a, b) -> a + b == 0 ? null : a + b);
+        }
     }
 
     private synchronized List<MemberRoutes.Route> routes() {

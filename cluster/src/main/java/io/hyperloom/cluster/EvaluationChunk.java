@@ -1,18 +1,13 @@
 package io.hyperloom.cluster;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
-import com.hazelcast.partition.PartitionAware;
 import io.hyperloom.search.optimize.FitnessFunction;
 import io.hyperloom.search.task.Score;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * The task a worker runs: a few candidates of one generation, each with its evaluation seed, and
@@ -25,8 +20,7 @@ import java.util.concurrent.Callable;
  * then sends it to that partition's owner (and, should the owner leave, Hazelcast re-runs it on the
  * partition's next owner); the key is not shipped.
  */
-final class EvaluationChunk implements Callable<ChunkResult>, IdentifiedDataSerializable, HazelcastInstanceAware,
-        PartitionAware<Integer> {
+final class EvaluationChunk extends WorkerTask<ChunkResult> {
 
     static final byte THETA = 1;
     /** Candidates as their family's {@link io.hyperloom.search.generator.GenomeFamily#toBytes}. */
@@ -37,8 +31,6 @@ final class EvaluationChunk implements Callable<ChunkResult>, IdentifiedDataSeri
     private double[][] thetas;
     private byte[][] genomes;
     private long[] seeds;
-    private transient HazelcastInstance member;
-    private transient Integer route;
 
     EvaluationChunk() {
     }
@@ -66,22 +58,6 @@ final class EvaluationChunk implements Callable<ChunkResult>, IdentifiedDataSeri
         return seeds.length;
     }
 
-    /** Routes the next {@code submit} to the owner of {@code key}'s partition; null: a random partition. */
-    EvaluationChunk routedBy(Integer key) {
-        this.route = key;
-        return this;
-    }
-
-    @Override
-    public Integer getPartitionKey() {
-        return route;
-    }
-
-    @Override
-    public void setHazelcastInstance(HazelcastInstance hazelcastInstance) {
-        this.member = hazelcastInstance;
-    }
-
     /**
      * Runs on a worker. Setup problems (another hyperloom version, a dataset that differs from the
      * coordinator's, an unknown component) throw {@link WorkerSetupException} and fail the run;
@@ -90,12 +66,7 @@ final class EvaluationChunk implements Callable<ChunkResult>, IdentifiedDataSeri
     @Override
     public ChunkResult call() {
         long start = System.nanoTime();
-        Object context = member == null ? null : member.getUserContext().get(WorkerContext.KEY);
-        if (!(context instanceof WorkerContext worker)) {
-            throw new WorkerSetupException("member " + (member == null ? "?" : member.getCluster().getLocalMember())
-                    + " is not a hyperloom worker (start workers with `hyperloom worker`)");
-        }
-        WorkerContext.Rebuilt rebuilt = worker.rebuild(run, encoding, member.getCluster().getLocalMember().toString());
+        WorkerContext.Rebuilt rebuilt = worker().rebuild(run, encoding, where());
         @SuppressWarnings("unchecked")
         FitnessFunction<Object> function = (FitnessFunction<Object>) rebuilt.function();
         List<Score> scores = new ArrayList<>(seeds.length);
@@ -112,11 +83,6 @@ final class EvaluationChunk implements Callable<ChunkResult>, IdentifiedDataSeri
             scores.add(s);
         }
         return new ChunkResult(scores, failures, System.nanoTime() - start);
-    }
-
-    @Override
-    public int getFactoryId() {
-        return ClusterSerialization.FACTORY_ID;
     }
 
     @Override

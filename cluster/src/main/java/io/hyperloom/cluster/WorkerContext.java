@@ -75,6 +75,39 @@ final class WorkerContext {
     }
 
     private Rebuilt build(RunTicket run, String where) {
+        Experiments.Built b = built(run, where);
+        return switch (b.family()) {
+            case ParametricFamily p -> new Rebuilt(Problem.parametric(b.task(), p), null);
+            case EvolvableFamily<?> e -> new Rebuilt(Problem.evolvable(b.task(), e), e);
+            case NetworkFamily<?> n -> new Rebuilt(new NetworkProblem<>(b.task(), n), n);
+        };
+    }
+
+    /**
+     * {@code run} built here, after the checks of {@link #experimentsFor}.
+     *
+     * @throws WorkerSetupException when this worker cannot build it (a missing dataset, a marker the task needs)
+     */
+    Experiments.Built built(RunTicket run, String where) {
+        Experiments experiments = experimentsFor(run, where);
+        RunSpec spec = run.spec();
+        try {
+            return experiments.build(spec);
+        } catch (RuntimeException e) {
+            // A missing or corrupt dataset lands here: the loader checked every file's SHA-256
+            // against the catalog, which equals the coordinator's (checked in experimentsFor).
+            throw new WorkerSetupException(where + " (data dir " + environment.dataDir() + ") cannot build "
+                    + spec.task() + "/" + spec.generator() + "/" + spec.optimizer() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * This worker's experiments, once it has checked that it can serve {@code run} exactly as the
+     * coordinator would: the same build, the same spec hash, the same dataset checksums.
+     *
+     * @throws WorkerSetupException naming what differs
+     */
+    Experiments experimentsFor(RunTicket run, String where) {
         String version = RunTicket.localVersion();
         if (!version.equals(run.version())) {
             throw new WorkerSetupException(where + " runs hyperloom " + version + " but the coordinator runs "
@@ -90,20 +123,7 @@ final class WorkerContext {
             throw new WorkerSetupException(where + ": dataset checksums differ from the coordinator's for task "
                     + spec.task() + " (here " + mine + ", coordinator " + run.dataChecks() + ")");
         }
-        Experiments.Built b;
-        try {
-            b = experiments().build(spec);
-        } catch (RuntimeException e) {
-            // A missing or corrupt dataset lands here: the loader checked every file's SHA-256
-            // against the catalog, which equals the coordinator's (checked above).
-            throw new WorkerSetupException(where + " (data dir " + environment.dataDir() + ") cannot build "
-                    + spec.task() + "/" + spec.generator() + "/" + spec.optimizer() + ": " + e.getMessage(), e);
-        }
-        return switch (b.family()) {
-            case ParametricFamily p -> new Rebuilt(Problem.parametric(b.task(), p), null);
-            case EvolvableFamily<?> e -> new Rebuilt(Problem.evolvable(b.task(), e), e);
-            case NetworkFamily<?> n -> new Rebuilt(new NetworkProblem<>(b.task(), n), n);
-        };
+        return experiments();
     }
 
     private Experiments experiments() {

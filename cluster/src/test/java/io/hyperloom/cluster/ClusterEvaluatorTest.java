@@ -1,8 +1,10 @@
 package io.hyperloom.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.hyperloom.search.experiment.ExperimentRunner;
 import io.hyperloom.search.experiment.Experiments;
 import io.hyperloom.search.experiment.Registry;
+import io.hyperloom.search.experiment.ResultsFile;
 import io.hyperloom.search.experiment.RunResult;
 import io.hyperloom.search.experiment.RunSpec;
 import io.hyperloom.search.optimize.LocalEvaluator;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -105,6 +108,33 @@ class ClusterEvaluatorTest {
                     .withBudget(3), one, QUIET);
         }
         assertEquals(local.withoutTimings(), adam.withoutTimings());
+    }
+
+    @Test
+    void wholeRunsOnTheWorkersWriteTheLocalRecords(@TempDir Path dir) throws IOException {
+        List<RunSpec> specs = List.of(
+                RunSpec.of("xor", "direct", "cmaes", 1).withBudget(200),
+                RunSpec.of("xor", "neat", "neat", 2).withOptimizer("neat", Map.of("population", "20")).withBudget(100),
+                RunSpec.of("boxes", "direct", "adam", 3).withTaskOptions(Map.of("size", "7")).withBudget(3));
+        ExperimentRunner.Outcome remote = new ExperimentRunner(experiments, new ResultsFile(dir.resolve("remote.jsonl")),
+                cluster.parallelRuns()).distributeRunsTo(cluster).run(specs, s -> ProgressListener.NONE);
+        new ExperimentRunner(experiments, new ResultsFile(dir.resolve("local.jsonl")), 2).run(specs, s -> ProgressListener.NONE);
+        assertEquals(4, cluster.parallelRuns(), "a run per worker thread");
+        assertEquals(3, remote.results().size());
+        // both sides as written and read back: the records in the files must be the same
+        Map<String, RunResult> byHash = new java.util.HashMap<>();
+        new ResultsFile(dir.resolve("local.jsonl")).read().results().forEach(r -> byHash.put(r.specHash(), r.withoutTimings()));
+        for (RunResult r : new ResultsFile(dir.resolve("remote.jsonl")).read().results()) {
+            assertEquals(byHash.get(r.specHash()), r.withoutTimings(), r.task() + "/" + r.optimizer());
+        }
+    }
+
+    @Test
+    void aWholeRunAWorkerCannotServeFailsWithTheWorkersMessage() {
+        RunSpec spec = experiments.build(RunSpec.of(ProbeTaskProvider.NAME, "direct", "cmaes", 6)
+                .withTaskOptions(Map.of("require-marker", "yes")).withOptimizer("cmaes", SEPARABLE).withBudget(30)).spec();
+        WorkerSetupException e = assertThrows(WorkerSetupException.class, () -> cluster.run(spec));
+        assertTrue(e.getMessage().contains("no marker"), e.getMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.hyperloom.search.experiment;
 import io.hyperloom.search.optimize.EvaluationJournal;
 import io.hyperloom.search.optimize.Evaluator;
 import io.hyperloom.search.optimize.LocalEvaluator;
+import io.hyperloom.search.optimize.Progress;
 import io.hyperloom.search.optimize.ProgressListener;
 import io.hyperloom.search.optimize.RunCheckpoint;
 
@@ -36,6 +37,7 @@ public final class ExperimentRunner {
     private final ResultsFile results;
     private final int parallelRuns;
     private final Evaluator shared;
+    private RunExecutor remote;
     private final List<String> notes = new ArrayList<>();
     private Consumer<String> log = m -> { };
 
@@ -55,6 +57,16 @@ public final class ExperimentRunner {
             throw new IllegalArgumentException("parallel runs must be >= 1, got " + parallelRuns);
         }
         this.parallelRuns = parallelRuns;
+    }
+
+    /**
+     * Sends every run whole to {@code executor} (a cluster's workers) instead of running it here.
+     * Records are appended as runs finish, so an interrupted experiment resumes as before; a run
+     * in flight when the coordinator stops is started again from its beginning.
+     */
+    public ExperimentRunner distributeRunsTo(RunExecutor executor) {
+        this.remote = Objects.requireNonNull(executor, "executor");
+        return this;
     }
 
     /**
@@ -143,6 +155,15 @@ public final class ExperimentRunner {
     }
 
     private RunResult runOne(RunSpec spec, ProgressListener listener) throws IOException {
+        if (remote != null) {
+            RunResult r = remote.run(spec);
+            results.append(r);
+            Experiments.Built b = experiments.build(spec);
+            listener.onProgress(new Progress(r.evaluations(), r.gradientSteps(), 0, r.bestFitness(), r.bestFitness(),
+                    b.budget(), b.budget(),
+                    b.optimizer().budgetUnit() == io.hyperloom.search.task.Task.BudgetUnit.EVALUATIONS ? "evaluations" : "steps"));
+            return r;
+        }
         String hash = Experiments.hash(spec);
         EvaluationJournal journal = new EvaluationJournal(checkpoints().resolve(hash + ".journal"));
         RunCheckpoint checkpoint = new RunCheckpoint(checkpoints().resolve(hash + ".ckpt"), hash, this::report);
