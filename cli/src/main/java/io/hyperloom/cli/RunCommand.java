@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
         RunCheckpoint checkpoint = new RunCheckpoint(checkpoints.resolve(hash + ".ckpt"), hash, line -> {
             err.println(line);
             err.flush();
-        });
+        }, RunCheckpoint.EVERY);
         RunResult result;
         String clusterStatus;
         try (Evaluator evaluator = cluster.evaluator(common.threads());

@@ -38,6 +38,7 @@ public final class ExperimentRunner {
     private final int parallelRuns;
     private final Evaluator shared;
     private RunExecutor remote;
+    private java.time.Duration checkpointEvery = RunCheckpoint.EVERY;
     private final List<String> notes = new ArrayList<>();
     private Consumer<String> log = m -> { };
 
@@ -66,6 +67,12 @@ public final class ExperimentRunner {
      */
     public ExperimentRunner distributeRunsTo(RunExecutor executor) {
         this.remote = Objects.requireNonNull(executor, "executor");
+        return this;
+    }
+
+    /** Spaces gradient runs' checkpoints at least this far apart ({@link RunCheckpoint#EVERY} by default; zero: every monitoring point). */
+    public ExperimentRunner checkpointEvery(java.time.Duration interval) {
+        this.checkpointEvery = Objects.requireNonNull(interval, "interval");
         return this;
     }
 
@@ -166,7 +173,8 @@ public final class ExperimentRunner {
         }
         String hash = Experiments.hash(spec);
         EvaluationJournal journal = new EvaluationJournal(checkpoints().resolve(hash + ".journal"));
-        RunCheckpoint checkpoint = new RunCheckpoint(checkpoints().resolve(hash + ".ckpt"), hash, this::report);
+        RunCheckpoint checkpoint = new RunCheckpoint(checkpoints().resolve(hash + ".ckpt"), hash, this::report,
+                checkpointEvery);
         RunResult r;
         if (shared != null) {
             r = experiments.run(spec, shared, listener, journal, checkpoint);

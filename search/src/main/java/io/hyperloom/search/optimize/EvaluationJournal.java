@@ -23,8 +23,11 @@ import java.util.Map;
  * kill proposes exactly the same candidates again. {@link Search#evaluate} asks the journal
  * first and takes the stored scores of a generation it has already seen, evaluating only what
  * is new; the restarted run therefore ends with the numbers it would have had, and no
- * evaluation done before the kill is repeated. Each line is one generation, forced to disk;
- * a line cut by the kill is ignored. A digest of the candidates guards against a journal that
+ * evaluation done before the kill is repeated. Each line is one generation, appended as the
+ * generation ends; a killed process loses none of them, since the page cache outlives it. Lines
+ * are forced to disk at most every {@link RunCheckpoint#EVERY}, which bounds what an
+ * operating-system crash can take (forcing every line cost a cheap run more than its
+ * evaluations). A line cut short is ignored. A digest of the candidates guards against a journal that
  * belongs to another run.
  *
  * <p>Run-scoped, used from the optimizer's thread.
@@ -35,6 +38,8 @@ public final class EvaluationJournal {
     }
 
     private final Path path;
+    private boolean forced;
+    private long lastForced;
     private final Map<String, Entry> entries = new HashMap<>();
     private int replayed;
 
@@ -79,7 +84,12 @@ public final class EvaluationJournal {
             try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND)) {
                 ch.write(ByteBuffer.wrap(line));
-                ch.force(false);
+                long now = System.nanoTime();
+                if (!forced || now - lastForced >= RunCheckpoint.EVERY.toNanos()) {
+                    ch.force(false);
+                    forced = true;
+                    lastForced = now;
+                }
             }
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write checkpoint " + path, ex);

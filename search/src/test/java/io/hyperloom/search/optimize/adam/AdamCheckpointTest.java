@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -188,12 +189,24 @@ class AdamCheckpointTest {
     }
 
     @Test
+    void savesCloserThanTheMinimumIntervalAreSkippedButTheFirstAlwaysHappens(@TempDir Path dir) {
+        RunCheckpoint everyPoint = new RunCheckpoint(dir.resolve("a.ckpt"), hash(experiments, BOXES));
+        RunResult a = run(experiments, BOXES, dir.resolve("a"), 1, ProgressListener.NONE, everyPoint);
+        RunCheckpoint hourly = new RunCheckpoint(dir.resolve("b.ckpt"), hash(experiments, BOXES), m -> { },
+                Duration.ofHours(1));
+        RunResult b = run(experiments, BOXES, dir.resolve("b"), 1, ProgressListener.NONE, hourly);
+        assertTrue(everyPoint.saves() > 2, "saves at every monitoring point: " + everyPoint.saves());
+        assertEquals(1, hourly.saves());
+        assertEquals(a.withoutTimings(), b.withoutTimings());
+    }
+
+    @Test
     void theRunnerResumesAKilledGradientRunAndDeletesItsCheckpointWhenTheRecordLands(@TempDir Path dir)
             throws Exception {
         RunResult reference = uninterrupted(experiments, BOXES);
         ResultsFile file = new ResultsFile(dir.resolve("results.jsonl"));
         int[] reports = {0};
-        ExperimentRunner killed = new ExperimentRunner(experiments, file, 1);
+        ExperimentRunner killed = new ExperimentRunner(experiments, file, 1).checkpointEvery(Duration.ZERO);
         assertThrows(Kill.class, () -> killed.run(List.of(BOXES), s -> p -> {
             if (++reports[0] == 4) {
                 throw new Kill();
