@@ -6,6 +6,7 @@ import io.hyperloom.search.optimize.LocalEvaluator;
 import io.hyperloom.search.optimize.Progress;
 import io.hyperloom.search.optimize.ProgressListener;
 import io.hyperloom.search.optimize.RunCheckpoint;
+import io.hyperloom.search.task.Task;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -165,10 +166,10 @@ public final class ExperimentRunner {
         if (remote != null) {
             RunResult r = remote.run(spec);
             results.append(r);
-            Experiments.Built b = experiments.build(spec);
-            listener.onProgress(new Progress(r.evaluations(), r.gradientSteps(), 0, r.bestFitness(), r.bestFitness(),
-                    b.budget(), b.budget(),
-                    b.optimizer().budgetUnit() == io.hyperloom.search.task.Task.BudgetUnit.EVALUATIONS ? "evaluations" : "steps"));
+            // the spec is resolved, so it carries its budget; building it again could read a dataset
+            listener.onProgress(new Progress(r.evaluations(), r.gradientSteps(), r.wallSeconds(), r.bestFitness(),
+                    r.bestFitness(), spec.budget(), spec.budget(),
+                    experiments.budgetUnit(spec) == Task.BudgetUnit.EVALUATIONS ? "evaluations" : "steps"));
             return r;
         }
         String hash = Experiments.hash(spec);

@@ -78,6 +78,11 @@ public final class Experiments {
         return new Built(r.withBudget(budget), task, family, optimizer, budget);
     }
 
+    /** The unit of a resolved spec's budget, from its optimizer alone (no task is built, no data read). */
+    public Task.BudgetUnit budgetUnit(RunSpec resolved) {
+        return registry.optimizer(resolved.optimizer()).create(new Options(resolved.optimizerOptions())).budgetUnit();
+    }
+
     /** Runs one spec to completion on {@code evaluator}. */
     public RunResult run(RunSpec spec, Evaluator evaluator, ProgressListener listener) {
         return run(spec, evaluator, listener, null);
