@@ -2,8 +2,8 @@ package io.hyperloom.search.task.images;
 
 import io.hyperloom.search.data.Dataset;
 import io.hyperloom.search.data.DatasetCatalog;
-import io.hyperloom.search.data.IdxReader;
 import io.hyperloom.search.data.ImageSet;
+import io.hyperloom.search.data.ImageSetCache;
 import io.hyperloom.search.net.Architecture;
 import io.hyperloom.search.option.OptionSpec;
 import io.hyperloom.search.option.Options;
@@ -121,7 +121,7 @@ public abstract class IdxTaskProvider implements TaskProvider {
     }
 
     private static ImageSet read(Dataset ds, Path dir, String images, String labels) throws IOException {
-        return IdxReader.read(dir.resolve(images), ds.file(images).sha256(), dir.resolve(labels), ds.file(labels).sha256());
+        return ImageSetCache.read(dir.resolve(images), ds.file(images).sha256(), dir.resolve(labels), ds.file(labels).sha256());
     }
 
     @Override
