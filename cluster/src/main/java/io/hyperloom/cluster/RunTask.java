@@ -32,9 +32,9 @@ final class RunTask extends WorkerTask<String> {
     public String call() {
         WorkerContext worker = worker();
         String where = where();
+        worker.built(run, where); // a run this worker cannot build fails as a setup problem, with its message
         RunResult r;
         // one thread per run: a worker's pool runs as many runs at once as it has threads
-        worker.built(run, where);
         try (LocalEvaluator one = new LocalEvaluator(1)) {
             r = worker.experimentsFor(run, where).run(run.spec(), one, ProgressListener.NONE);
         }
