@@ -6,7 +6,6 @@ import io.hyperloom.cppn.genome.CppnGenome;
 import io.hyperloom.cppn.genome.NodeGene;
 import io.hyperloom.search.generator.Initialisation;
 import io.hyperloom.search.generator.ParametricFamily;
-import io.hyperloom.search.net.ParameterLayout;
 import io.hyperloom.search.net.ParameterTensor;
 
 import java.util.ArrayList;
@@ -39,11 +38,6 @@ public record CoordnetFamily(CoordnetWeightGenerator generator, Initialisation i
     @Override
     public String name() {
         return "coordnet";
-    }
-
-    @Override
-    public ParameterLayout layout() {
-        return generator.layout();
     }
 
     /**

@@ -38,11 +38,6 @@ public record FrozenHypernetFamily(FrozenHypernetGenerator generator, double sea
         return "hypernet";
     }
 
-    @Override
-    public ParameterLayout layout() {
-        return generator.layout();
-    }
-
     /** Embeddings drawn and rescaled against the frozen H (the same rule as the full family), direct tensors drawn. */
     @Override
     public double[] initialTheta(RandomGenerator rng, double[] theta) {

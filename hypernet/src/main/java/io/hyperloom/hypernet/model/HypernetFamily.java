@@ -30,11 +30,6 @@ public record HypernetFamily(HypernetWeightGenerator generator, double searchSca
         return "hypernet";
     }
 
-    @Override
-    public ParameterLayout layout() {
-        return generator.layout();
-    }
-
     /** See {@link HypernetWeightGenerator#initialTheta} for the rule. */
     @Override
     public double[] initialTheta(RandomGenerator rng, double[] theta) {

@@ -1,7 +1,6 @@
 package io.hyperloom.hypernet.model;
 
 import io.hyperloom.search.generator.ParametricFamily;
-import io.hyperloom.search.net.ParameterLayout;
 
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -24,11 +23,6 @@ public record TaskHypernetFamily(TaskHypernetWeightGenerator generator, double s
     @Override
     public String name() {
         return "hypernet";
-    }
-
-    @Override
-    public ParameterLayout layout() {
-        return generator.layout();
     }
 
     @Override

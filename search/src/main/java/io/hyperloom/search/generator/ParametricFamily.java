@@ -11,7 +11,9 @@ import java.util.random.RandomGenerator;
 public non-sealed interface ParametricFamily extends GeneratorFamily {
 
     /** The target layout the generator fills. */
-    ParameterLayout layout();
+    default ParameterLayout layout() {
+        return generator().layout();
+    }
 
     WeightGenerator generator();
 

@@ -2,7 +2,6 @@ package io.hyperloom.search.generator.dct;
 
 import io.hyperloom.search.generator.Initialisation;
 import io.hyperloom.search.generator.ParametricFamily;
-import io.hyperloom.search.net.ParameterLayout;
 import io.hyperloom.search.net.ParameterTensor;
 
 import java.util.Objects;
@@ -36,11 +35,6 @@ public record DctFamily(DctWeightGenerator generator, Initialisation init, doubl
     @Override
     public String name() {
         return "dct";
-    }
-
-    @Override
-    public ParameterLayout layout() {
-        return generator.layout();
     }
 
     @Override
