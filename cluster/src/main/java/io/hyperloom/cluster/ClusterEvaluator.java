@@ -399,23 +399,8 @@ public final class ClusterEvaluator implements RunAwareEvaluator, RunExecutor {
                 throw new IllegalStateException("a worker answered run " + ticket.specHash() + " with an unreadable record: "
                         + e.getMessage(), e);
             } catch (ExecutionException | RuntimeException e) {
-                Throwable cause = unwrap(e);
-                for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
-                    if (c instanceof WorkerSetupException w) {
-                        throw new WorkerSetupException(w.getMessage(), w);
-                    }
-                }
-                if (!retryable(cause)) {
-                    throw new IllegalStateException("run " + resolved.task() + "/" + resolved.generator() + "/"
-                            + resolved.optimizer() + " seed " + resolved.seed() + " failed on a worker: " + cause, cause);
-                }
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw new IllegalStateException("run " + ticket.specHash() + " was started " + attempt
-                            + " times as workers left; last: " + cause, cause);
-                }
-                resubmitted.incrementAndGet();
-                awaitAnyWorker();
-                sleep(50L * attempt);
+                awaitRetry("run " + resolved.task() + "/" + resolved.generator() + "/" + resolved.optimizer() + " seed "
+                        + resolved.seed(), attempt, e);
             } finally {
                 inFlight.decrementAndGet();
                 releaseRunSlot(r);
@@ -512,24 +497,32 @@ public final class ClusterEvaluator implements RunAwareEvaluator, RunExecutor {
      * that cannot serve the run, an evaluation error, or a chunk that failed {@link #MAX_ATTEMPTS} times.
      */
     private Pending retry(Pending p, Throwable failure) {
+        awaitRetry("a chunk of " + p.chunk().size() + " evaluations", p.attempt(), failure);
+        return new Pending(p.from(), p.chunk(), p.attempt() + 1);
+    }
+
+    /**
+     * Returns, once a worker is there, when {@code what} should be sent again after its
+     * {@code attempt}-th try failed with {@code failure}; throws what ends the run instead: the
+     * worker's own message when it cannot serve the run, an error the task itself raised, or the
+     * last failure after {@link #MAX_ATTEMPTS} tries.
+     */
+    private void awaitRetry(String what, int attempt, Throwable failure) {
         Throwable cause = unwrap(failure);
         for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof WorkerSetupException w) {
                 throw new WorkerSetupException(w.getMessage(), w);
             }
         }
-        int size = p.chunk().size();
         if (!retryable(cause)) {
-            throw new IllegalStateException("a worker failed a chunk of " + size + " evaluations: " + cause, cause);
+            throw new IllegalStateException("a worker failed " + what + ": " + cause, cause);
         }
-        if (p.attempt() >= MAX_ATTEMPTS) {
-            throw new IllegalStateException("a chunk of " + size + " evaluations failed " + p.attempt()
-                    + " times as workers left; last: " + cause, cause);
+        if (attempt >= MAX_ATTEMPTS) {
+            throw new IllegalStateException(what + " failed " + attempt + " times as workers left; last: " + cause, cause);
         }
         resubmitted.incrementAndGet();
         awaitAnyWorker();
-        sleep(50L * p.attempt());
-        return new Pending(p.from(), p.chunk(), p.attempt() + 1);
+        sleep(50L * attempt);
     }
 
     /** Strips future wrappers; MemberLeftException is itself an ExecutionException and is kept. */

@@ -69,7 +69,7 @@ final class WorkerContext {
         boolean theta = r.genomes() == null;
         if (theta != (encoding == EvaluationChunk.THETA)) {
             throw new WorkerSetupException(where + ": candidates of " + run.specHash() + " arrived as "
-                    + (theta ? "genomes" : "θ") + " but the family here expects " + (theta ? "θ" : "JSON"));
+                    + (theta ? "genomes" : "θ") + " but the family here expects " + (theta ? "θ" : "genomes"));
         }
         return r;
     }

@@ -30,7 +30,8 @@ import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
 /**
- * A run's state at its last monitoring point, on disk, so a run killed midway (even by SIGKILL)
+ * A run's state at its last saved monitoring point (every one, or with a minimum interval the
+ * last one that far after the previous save), on disk, so a run killed midway (even by SIGKILL)
  * continues from there instead of from the start: the {@link Search}'s own state (counters, curve,
  * best score and genome, the first solver's position, reported metrics, elapsed time) and the
  * optimizer's ({@link State}: θ, Adam's moments, the step, the epoch position). Gradient optimizers use it through

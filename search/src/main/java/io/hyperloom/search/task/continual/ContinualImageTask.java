@@ -26,9 +26,7 @@ import java.util.Objects;
 public final class ContinualImageTask extends LabelledImageTask {
 
     private final ImageSet test;
-    private final int[] trainIndex;
     private final int[] testIndex;
-    private final int[] permutation;
 
     /** A task without centring; see the full constructor. */
     public ContinualImageTask(String name, Architecture architecture, ImageSet train, int[] trainIndex, ImageSet test,
@@ -53,9 +51,7 @@ public final class ContinualImageTask extends LabelledImageTask {
                 bijection(name, permutation, train), pixelMean, Objects.requireNonNull(outputs, "outputs"), batchSize,
                 evaluationBatch, Objects.requireNonNull(test, "test"));
         this.test = test;
-        this.trainIndex = trainIndex;
         this.testIndex = Objects.requireNonNull(testIndex, "testIndex");
-        this.permutation = permutation;
         if (testIndex.length < 1) {
             throw new IllegalArgumentException("task " + name + " has no test examples");
         }
@@ -68,16 +64,6 @@ public final class ContinualImageTask extends LabelledImageTask {
                     + (Objects.requireNonNull(train, "train").imageSize() - 1));
         }
         return permutation;
-    }
-
-    /** The pixel permutation (a fresh array), or null for the identity. */
-    public int[] permutation() {
-        return permutation == null ? null : permutation.clone();
-    }
-
-    /** The label of training example {@code i} (an index into this task's examples). */
-    public int trainingLabel(int i) {
-        return training().label(trainIndex[i]);
     }
 
     /** How many test examples it is scored on. */

@@ -163,6 +163,16 @@ public abstract class LabelledImageTask implements SupervisedTask {
         return train;
     }
 
+    /** The pixel permutation (a fresh array), or null for the identity. */
+    public final int[] permutation() {
+        return permutation == null ? null : permutation.clone();
+    }
+
+    /** The label of training example {@code i} (an index into this task's training examples). */
+    public final int trainingLabel(int i) {
+        return train.label(trainIndex == null ? i : trainIndex[i]);
+    }
+
     /** Whether inputs have a per-pixel mean subtracted. */
     public final boolean centers() {
         return pixelMean != null;
